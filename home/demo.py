@@ -1,0 +1,263 @@
+"""Demo content for the home page and the programme's general pages.
+
+Written in the project's own words from the facts in shared/seeds/.
+"""
+
+from urllib.parse import urlparse
+
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from core.demo import child_page, demo_image, stream
+from core.models import FooterSettings
+from home.models import HomePage, ProgrammePage
+
+
+def paragraph(*texts):
+    return ("paragraph", "".join(f"<p>{text}</p>" for text in texts))
+
+
+def bullets(*items):
+    return ("paragraph", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+
+
+def heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level})
+
+
+def home_page():
+    """The site's home page and whether it is new, replacing Wagtail's placeholder page on a new install."""
+    site = Site.objects.get(is_default_site=True)
+    root = Page.get_first_root_node()
+    existing = root.get_children().type(HomePage).first()
+    if existing:
+        return existing.specific, False
+    hero = demo_image(
+        "Five coloured tracks",
+        "Five rounded bands of colour running side by side, like lanes on a running track or tracks in a recording.",
+        seed=1,
+    )
+    home = HomePage(
+        title="Changing Tracks",
+        slug="home",
+        hero_intro=(
+            "Peer support, training and research that help music services and music education hubs "
+            "become more inclusive, so that every young person's music is heard."
+        ),
+        hero_image=hero,
+        listing_summary="Helping music services embed equality, diversity and inclusion in everything they do.",
+        summary=(
+            "<p>Changing Tracks works for, with and by music services. We run free peer working groups, "
+            "offer training and consultancy, share advice and resources, and fund action research, which "
+            "is now looking at nurture groups in primary schools.</p>"
+            "<p>We are part of Hertfordshire Music Service. Youth Music backs the programme, thanks to the "
+            "National Lottery through Arts Council England.</p>"
+        ),
+    )
+    # Wagtail's own install leaves a placeholder page called "home": make way for the real one.
+    placeholder = site.root_page
+    is_placeholder = placeholder.specific_class is Page and placeholder.depth == 2
+    if is_placeholder:
+        Page.objects.filter(pk=placeholder.pk).update(slug=f"placeholder-{placeholder.pk}")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    address = urlparse(settings.WAGTAILADMIN_BASE_URL)
+    site.root_page = home
+    site.site_name = "Changing Tracks"
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.save()
+    if is_placeholder:
+        placeholder.delete()
+    return home, True
+
+
+def programme_pages(home):
+    """The general programme pages; returns the call to action pointing at training."""
+    child_page(
+        home,
+        ProgrammePage,
+        "about",
+        title="About Changing Tracks",
+        show_in_menus=True,
+        intro=(
+            "Changing Tracks, once called MusicNet East, is a programme of peer support and learning "
+            "for music services that want to improve equality, diversity and inclusion."
+        ),
+        listing_summary="Who we are, who funds us and what we are for.",
+        body=stream(
+            heading("Our mission"),
+            paragraph(
+                "We help music services build equality, diversity and inclusion into their strategy and their "
+                "everyday practice. Services that do this become more resilient, more relevant and more "
+                "responsive to young people, to schools, to local authorities and to everyone who commissions "
+                "their work, and they show hub partners what good practice looks like."
+            ),
+            heading("How we work"),
+            bullets(
+                "Free peer working groups where music services learn from each other",
+                "Training and consultancy",
+                "Advice and resources, from tools and toolkits to case studies",
+                "Action research projects, currently on nurture groups",
+            ),
+            heading("Who we are"),
+            paragraph(
+                "Hertfordshire Music Service leads the programme. Youth Music funds it, thanks to the National "
+                "Lottery through Arts Council England."
+            ),
+        ),
+    )
+    child_page(
+        home,
+        ProgrammePage,
+        "heard-principles",
+        title="The HEARD principles",
+        show_in_menus=True,
+        intro=(
+            "Music-making does a great deal for young people's personal and social development, yet too many "
+            "miss out because of who they are, where they live, what they are going through, or a narrow "
+            "range of opportunities."
+        ),
+        listing_summary=(
+            "Five principles for musically inclusive practice: Holistic, Equitable, Authentic, Representative, Diverse."
+        ),
+        body=stream(
+            paragraph(
+                "We help music services make inclusive practice part of all their work. Five principles guide "
+                "it, and their first letters spell HEARD."
+            ),
+            ("heard_principles", {"heading": "Making sure young people's music is HEARD", "intro": ""}),
+        ),
+    )
+    child_page(
+        home,
+        ProgrammePage,
+        "action-research",
+        title="Action research",
+        show_in_menus=True,
+        intro=(
+            "We use research to spark change. Every year since 2018 we have funded music services to study "
+            "what helps and what hinders inclusion in their own work."
+        ),
+        listing_summary="How we fund music services to test approaches to inclusion and share what they learn.",
+        body=stream(
+            heading("Research as a catalyst"),
+            paragraph("Music service partners, managers and instrumental teachers among them, use the fund to:"),
+            bullets(
+                "try out approaches to inclusion",
+                "learn from what succeeds and what proves hard",
+                "share that learning with other music services",
+            ),
+            heading("Our partners"),
+            paragraph(
+                "Cambridgeshire, Cornwall, Essex, Hertfordshire, Hull, Liverpool Resonate, Norfolk, Southampton "
+                "and Waltham Forest music services have taken part in the research. Partners bring their emerging "
+                "findings to the National Music Services Working Group for Inclusion."
+            ),
+            heading("Nurture groups"),
+            paragraph(
+                "The current round of action research involves 17 music services, each developing nurture "
+                "groups with primary schools."
+            ),
+        ),
+    )
+    child_page(
+        home,
+        ProgrammePage,
+        "national-working-group",
+        title="National Music Services Working Group for Inclusion",
+        show_in_menus=True,
+        intro=(
+            "The NWG is where music services share what they are learning about inclusion and offer each "
+            "other support and challenge."
+        ),
+        listing_summary="The national peer group for music services working on inclusion, run with Music Mark.",
+        body=stream(
+            heading("Who runs it"),
+            paragraph(
+                "We run the group in partnership with Music Mark, the UK association for music education, and "
+                "with Youth Music."
+            ),
+            heading("Who takes part"),
+            paragraph(
+                "Until 2020 the group was small: the action research partners plus six other music services, "
+                "Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes. Since September 2021 "
+                "around 45 music services have been represented."
+            ),
+            paragraph(
+                "The action research partners use the group to share their emerging findings on what drives "
+                "inclusion and what stands in its way."
+            ),
+            heading("How we share what we learn"),
+            bullets(
+                "Presentations at conferences",
+                "Blogs, videos and other resources",
+                "Our own newsletter and channels",
+                "Music Mark's website, enews, social media and events",
+                "The Youth Music Network's website, enews, social media and events",
+                "Meetings and networking with other professionals",
+            ),
+        ),
+    )
+    training = child_page(
+        home,
+        ProgrammePage,
+        "training-and-consultancy",
+        title="Training and consultancy",
+        show_in_menus=True,
+        intro=(
+            "We can speak at your regional hub group, train your team, or work alongside your music "
+            "service or music education hub as it plans for inclusion."
+        ),
+        listing_summary="Presentations, training and consultancy for music services, hubs and regional groups.",
+        body=stream(
+            heading("What we offer"),
+            bullets(
+                "Presentations on what the action research has found, for conferences and hub meetings",
+                "Training for managers, instrumental teachers and hub partners",
+                "Consultancy for a music service reviewing its strategy, workforce or practice",
+            ),
+            paragraph(
+                "Everything we offer draws on what music services have tried for themselves: what worked, "
+                "what did not, and what they would do differently."
+            ),
+        ),
+    )
+    call_to_action = (
+        "call_to_action",
+        {
+            "heading": "Can we help you?",
+            "text": "We present, train and advise music services, music education hubs and regional hub groups.",
+            "button_label": "Find out about training and consultancy",
+            "link": {"page": training.pk, "url": ""},
+        },
+    )
+    return call_to_action
+
+
+def footer(site):
+    settings = FooterSettings.for_site(site)
+    if settings.funder_acknowledgement:
+        return
+    settings.funder_acknowledgement = (
+        "<p>Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England.</p>"
+    )
+    settings.save()
+
+
+def home_body(home, call_to_action):
+    """The HEARD principles and a call to action, for a home page created in this run."""
+    home.body = stream(
+        ("heard_principles", {"heading": "Making sure young people's music is HEARD", "intro": ""}),
+        call_to_action,
+    )
+    home.save_revision().publish()
+
+
+def load():
+    home, created = home_page()
+    call_to_action = programme_pages(home)
+    if created:
+        home_body(home, call_to_action)
+    footer(Site.objects.get(is_default_site=True))
+    return home

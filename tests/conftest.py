@@ -1,0 +1,19 @@
+import pytest
+
+from tests.factories import ProgrammePageFactory, build_home_page
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a temporary folder, never the real media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_page(db):
+    return build_home_page()
+
+
+@pytest.fixture
+def programme_page(home_page):
+    return ProgrammePageFactory(parent=home_page, title="About Changing Tracks", slug="about")

@@ -1,0 +1,52 @@
+"""A factory per model, and a helper that builds the site every test starts from."""
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, ProgrammePage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    description = "Young people playing brass instruments together in a school hall"
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Changing Tracks"
+    slug = "home"
+    hero_intro = "Peer support, training and research for inclusive music services."
+    listing_summary = "Helping music services embed equality, diversity and inclusion."
+
+    class Meta:
+        model = HomePage
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Programme page {n}")
+    intro = "An opening paragraph in plain English."
+    show_in_menus = True
+
+    class Meta:
+        model = ProgrammePage
+
+
+def build_home_page(**fields):
+    """A live home page as the default site's root, whatever state the database is in.
+
+    Transactional (browser) tests flush the tables that Wagtail's migrations
+    fill, so the root page, locale and site are created again when missing.
+    """
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    for placeholder in root.get_children().exact_type(Page):
+        Site.objects.filter(root_page=placeholder).delete()
+        placeholder.delete()
+    home = HomePageFactory(parent=root, **fields)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Changing Tracks"},
+    )
+    return home

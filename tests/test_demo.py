@@ -1,0 +1,56 @@
+"""The demo loader builds the site from the seeds, and running it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from home.models import HomePage, ProgrammePage
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED_PAGES = [
+    "About Changing Tracks",
+    "The HEARD principles",
+    "Action research",
+    "National Music Services Working Group for Inclusion",
+    "Training and consultancy",
+]
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "title", "live")),
+        "images": sorted(get_image_model().objects.values_list("title", "description")),
+        "revisions": Revision.objects.count(),
+        "sites": list(Site.objects.values_list("root_page_id", "is_default_site")),
+    }
+
+
+def test_demo_builds_the_programme_pages_under_a_home_page(client):
+    call_command("load_demo_content", stdout=None)
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert [page.title for page in home.get_children().live()] == EXPECTED_PAGES
+    assert all(image.description for image in get_image_model().objects.all()), "every image needs alt text"
+    for page in Page.objects.live().exclude(depth=1):
+        assert client.get(page.url).status_code == 200, page.url
+    assert "NWG" in ProgrammePage.objects.get(slug="national-working-group").intro
+
+
+def test_demo_loader_twice_gives_the_same_site():
+    call_command("load_demo_content")
+    first = snapshot()
+    call_command("load_demo_content")
+    assert snapshot() == first
+
+
+def test_demo_loader_keeps_what_an_editor_changed():
+    call_command("load_demo_content")
+    about = ProgrammePage.objects.get(slug="about")
+    about.title = "About us"
+    about.intro = "Rewritten by the comms team."
+    about.save_revision().publish()
+    call_command("load_demo_content")
+    about.refresh_from_db()
+    assert (about.title, about.intro) == ("About us", "Rewritten by the comms team.")
