@@ -23,6 +23,7 @@ def env_list(name, default=""):
 INSTALLED_APPS = [
     "core",
     "home",
+    "resources",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
