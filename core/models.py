@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
+from core.i18n import untranslated_original
 
 
 class ListingFieldsMixin(models.Model):
@@ -110,6 +111,11 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["original_page"] = untranslated_original(self)
+        return context
 
 
 class SocialLinkBlock(blocks.StructBlock):

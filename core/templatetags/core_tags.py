@@ -1,7 +1,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from core import i18n
 
 register = template.Library()
 
@@ -9,16 +11,32 @@ register = template.Library()
 @register.simple_tag
 def html_language_tag():
     """The language tag for <html lang>: en-GB rather than the URL prefix en."""
-    code = get_language() or settings.LANGUAGE_CODE
-    return settings.HTML_LANGUAGE_TAGS.get(code, code)
+    return i18n.html_language_tag(get_language() or settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"choices": i18n.language_choices(context["request"], context.get("page"))}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> for the page's live translations only, plus x-default."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"alternates": []}
+    translations = i18n.live_translations(page)
+    if len(translations) < 2:
+        return {"alternates": []}
+    alternates = [(i18n.html_language_tag(code), translation.full_url) for code, translation in translations.items()]
+    if settings.LANGUAGE_CODE in translations:
+        alternates.append(("x-default", translations[settings.LANGUAGE_CODE].full_url))
+    return {"alternates": alternates}
 
 
 def site_root(request):
-    """The current site's root page in the visitor's language."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The current site's home page in the visitor's language, if it has one."""
+    return i18n.live_home_pages(request).get(get_language())
 
 
 def aria_current(item, current):
