@@ -203,6 +203,18 @@ class SocialLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
+class FooterLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        help_text=_("A page every visitor should be able to find, such as the accessibility statement.")
+    )
+    label = blocks.CharBlock(
+        required=False, max_length=60, help_text=_("The link text. Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "link"
+
+
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
     """What the footer of every page shows: funders, contact details and social links."""
@@ -220,6 +232,11 @@ class FooterSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Links to the programme's social media profiles, in the order to show them."),
     )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        help_text=_("Links at the foot of every page, such as the accessibility statement and the cookie statement."),
+    )
 
     panels = [
         FieldPanel("funder_acknowledgement"),
@@ -228,6 +245,7 @@ class FooterSettings(BaseSiteSetting):
             heading=_("Contact details"),
         ),
         FieldPanel("social_links"),
+        FieldPanel("footer_links"),
     ]
 
     class Meta:
