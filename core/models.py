@@ -142,7 +142,23 @@ class SEOMixin:
 
     seo_panels = [
         MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=_(
+                        "The title search engines and browser tabs show, up to about 60 characters. "
+                        "Leave empty to use the page title."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=_(
+                        "One or two sentences search engines show under the title, up to about 155 characters. "
+                        "Leave empty to use the listing summary."
+                    ),
+                ),
+            ],
             heading=_("For search engines"),
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
