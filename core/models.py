@@ -6,7 +6,6 @@ panels, on top of Wagtail's Page. Content apps subclass BasePage.
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -128,9 +127,6 @@ class ReviewMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    def is_review_due(self, today=None):
-        return bool(self.next_review_date) and self.next_review_date <= (today or timezone.localdate())
 
 
 class SEOMixin:

@@ -290,8 +290,8 @@ def statement_pages(home, site):
             paragraph(
                 "Every type of page on the site is checked automatically with the axe accessibility engine in a real "
                 "browser, at desktop and phone sizes, and checked for use with a keyboard alone. These checks run "
-                "every time the website's code changes. Editors check each page with the accessibility checker "
-                "built into the editing system before it is published."
+                "every time the website's code changes. Editors can check each page with the accessibility checker "
+                "built into the editing system before they publish it."
             ),
             paragraph(
                 "Automated checks find only some problems, so we also want to hear from you about anything that "
