@@ -18,6 +18,10 @@ def html_language_tag(code):
     return settings.HTML_LANGUAGE_TAGS.get(code, code)
 
 
+def active_language_tag():
+    return html_language_tag(get_language() or settings.LANGUAGE_CODE)
+
+
 def serves_in_active_language(page):
     """Whether page belongs under the current URL's language prefix.
 
