@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 from django.test import override_settings
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -154,3 +155,23 @@ def test_a_right_to_left_language_sets_dir_rtl(client, home_page):
     page = soup(client.get("/ar/"))
     assert arabic.live
     assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
+
+
+def test_sitemap_lists_both_languages_with_their_alternates(client, about, welsh_home, django_assert_max_num_queries):
+    translate(about, "cy", ABOUT_WELSH)
+    ProgrammePageFactory(parent=about.get_parent(), title="Only in English", slug="english-only")
+    with django_assert_max_num_queries(12):
+        response = client.get("/sitemap.xml")
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.fromstring(response.content)
+    alternates = {
+        url.find("s:loc", namespaces).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)
+        }
+        for url in root.findall("s:url", namespaces)
+    }
+    assert alternates["http://localhost/cy/about/"] == {
+        "en-GB": "http://localhost/en/about/",
+        "cy": "http://localhost/cy/about/",
+    }
+    assert alternates["http://localhost/en/english-only/"] == {}
