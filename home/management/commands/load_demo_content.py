@@ -13,5 +13,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.load()
-        resources_demo.load_taxonomy()
+        resources_demo.load(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))
