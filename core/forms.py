@@ -35,10 +35,10 @@ class QueryField(forms.CharField):
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the valid choices, in order and once each, and quietly drops the rest.
+    """Keeps the valid choices, once each and in the order the choices are offered, and quietly drops the rest.
 
     A stale bookmark or a mistyped slug then narrows by what it can rather than
-    showing an error or nothing.
+    showing an error or nothing; the fixed order gives one URL per selection.
     """
 
     widget = forms.CheckboxSelectMultiple
@@ -48,4 +48,5 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         super().__init__(**kwargs)
 
     def clean(self, value):
-        return [item for item in dict.fromkeys(self.to_python(value)) if self.valid_value(item)]
+        chosen = set(self.to_python(value))
+        return [str(key) for key, _label in self.choices if str(key) in chosen]

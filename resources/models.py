@@ -140,6 +140,8 @@ class ResourcePageForm(WagtailAdminPageForm):
         for name in self.TAXONOMY_FIELDS:
             if name in self.fields and locale_id:
                 self.fields[name].queryset = self.fields[name].queryset.filter(locale_id=locale_id)
+        if "resource_type" in self.fields:
+            self.fields["resource_type"].required = True
 
 
 class ResourcePage(BasePage):
@@ -168,6 +170,7 @@ class ResourcePage(BasePage):
     resource_type = models.ForeignKey(
         "resources.ResourceType",
         null=True,
+        blank=True,  # required in the editor's form; blank here so deleting a type never blocks a save
         on_delete=models.SET_NULL,
         related_name="resources",
         help_text=_("What kind of resource this is, such as a toolkit or a report. Manage the list under Taxonomy."),
