@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import capfirst
+from wagtail.models import Page, get_page_models
 
 
 @dataclass
@@ -42,14 +43,23 @@ def kind_label(model):
     return str(getattr(model, "search_kind_label", None) or capfirst(model._meta.verbose_name_plural))
 
 
-def kinds_from_counts(counts_by_content_type):
-    """[Kind] with counts, from {content type id: result count}, largest kind first."""
+def all_kinds():
+    """{slug: Kind} for every page type the site has, each with its content type ids and no count."""
     kinds = {}
-    for content_type_id, count in counts_by_content_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:  # a page type whose code has been removed
+    for model in get_page_models():
+        if model is Page:
             continue
         kind = kinds.setdefault(kind_slug(model), Kind(kind_slug(model), kind_label(model)))
-        kind.count += count
-        kind.content_type_ids.append(content_type_id)
-    return sorted(kinds.values(), key=lambda kind: (-kind.count, kind.label))
+        kind.content_type_ids.append(ContentType.objects.get_for_model(model).pk)
+    return kinds
+
+
+def counted_kinds(counts_by_content_type, chosen=()):
+    """[Kind] that have results, with their counts, largest first, plus any chosen kind that has none."""
+    kinds = all_kinds()
+    for kind in kinds.values():
+        kind.count = sum(counts_by_content_type.get(pk, 0) for pk in kind.content_type_ids)
+    return sorted(
+        (kind for kind in kinds.values() if kind.count or kind.slug in chosen),
+        key=lambda kind: (-kind.count, kind.label),
+    )

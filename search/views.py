@@ -26,7 +26,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.forms import LenientMultipleChoiceField, QueryField, clean_query
 from core.paging import paginate
-from search.kinds import kinds_from_counts
+from search.kinds import all_kinds, counted_kinds
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -37,9 +37,9 @@ class SearchForm(forms.Form):
     q = QueryField(label=gettext_lazy("Search for"))
     kind = LenientMultipleChoiceField(label=gettext_lazy("Show only"))
 
-    def __init__(self, data, kinds=()):
+    def __init__(self, data):
         super().__init__(data)
-        self.fields["kind"].choices = [(kind.slug, kind.label) for kind in kinds]
+        self.fields["kind"].choices = [(kind.slug, kind.label) for kind in all_kinds().values()]
 
 
 @dataclass
@@ -133,10 +133,11 @@ def search_url(query, kinds):
 def search(request):
     if contains_nul(request):
         return bad_request()
-    query = clean_query(request.GET.get("q", ""))
-    context = {"search_query": query, "library": library_page()}
+    form = SearchForm(request.GET)
+    form.is_valid()  # lenient fields: always valid
+    query, chosen_slugs = form.cleaned_data["q"], form.cleaned_data["kind"]
+    context = {"form": form, "search_query": query, "library": library_page()}
     if not query:
-        context["form"] = SearchForm(request.GET)
         return render(request, "search/search.html", context)
 
     promoted = promotions(query, request)
@@ -146,10 +147,8 @@ def search(request):
     counts = dict(pages.search(query, operator="and").facet("content_type_id"))
     for page in promoted_pages:
         counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
-    kinds = kinds_from_counts(counts)
-    form = SearchForm(request.GET, kinds=kinds)
-    form.is_valid()  # lenient fields: always valid
-    chosen = [kind for kind in kinds if kind.slug in form.cleaned_data["kind"]]
+    kinds = counted_kinds(counts, chosen=chosen_slugs)
+    chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
     if chosen:
         content_type_ids = [pk for kind in chosen for pk in kind.content_type_ids]
         pages = pages.filter(content_type_id__in=content_type_ids)
@@ -163,7 +162,6 @@ def search(request):
         Query.get(query).add_hit()
 
     context.update(
-        form=form,
         kinds=kinds,
         chosen_kinds=chosen,
         chips=[(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
