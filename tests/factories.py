@@ -7,7 +7,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, ProgrammePage
 from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
@@ -111,9 +111,18 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
         model = ResourcePage
 
 
+def root_collection():
+    """Wagtail's root collection, created again where a transactional (browser) test flushed it."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def pdf_document(title, *paragraphs, **fields):
     """A Wagtail document holding a generated PDF with real text; saving it extracts the text."""
     content = make_pdf(title, list(paragraphs) or [title])
     return get_document_model().objects.create(
-        title=title, file=ContentFile(content, name=f"{slugify(title)}.pdf"), file_size=len(content), **fields
+        title=title,
+        file=ContentFile(content, name=f"{slugify(title)}.pdf"),
+        file_size=len(content),
+        collection=root_collection(),
+        **fields,
     )
