@@ -8,6 +8,11 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 
 
+def has_nul_byte(query_dict):
+    """Whether any GET parameter contains a NUL byte, which no database text column accepts: such a request is a 400."""
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query_dict.lists())
+
+
 def clean_query(raw):
     """A visitor's search words, safe for every search backend.
 

@@ -13,6 +13,7 @@ phrase that only appears inside a toolkit's PDF finds the toolkit.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -34,6 +35,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
+from core.forms import has_nul_byte
 from core.models import BasePage
 
 
@@ -114,6 +116,11 @@ class ResourceIndexPage(BasePage):
     class Meta:
         verbose_name = _("resource library")
         verbose_name_plural = _("resource libraries")
+
+    def serve(self, request, *args, **kwargs):
+        if has_nul_byte(request.GET):
+            return HttpResponseBadRequest(_("Your search contained a character we cannot search for."))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from resources.library import Library

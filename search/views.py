@@ -24,7 +24,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from core.forms import LenientMultipleChoiceField, QueryField, clean_query
+from core.forms import LenientMultipleChoiceField, QueryField, clean_query, has_nul_byte
 from core.paging import paginate
 from search.kinds import all_kinds, counted_kinds
 
@@ -51,10 +51,6 @@ class Result:
     page: Page | None = None
     meta: list = field(default_factory=list)
     promoted: bool = False
-
-
-def contains_nul(request):
-    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
 
 
 def bad_request():
@@ -131,7 +127,7 @@ def search_url(query, kinds):
 
 
 def search(request):
-    if contains_nul(request):
+    if has_nul_byte(request.GET):
         return bad_request()
     form = SearchForm(request.GET)
     form.is_valid()  # lenient fields: always valid
@@ -176,7 +172,7 @@ def search(request):
 
 def autocomplete(request):
     """JSON suggestions whose titles start with the words typed, for the search box script."""
-    if contains_nul(request):
+    if has_nul_byte(request.GET):
         return bad_request()
     query = clean_query(request.GET.get("q", ""))
     suggestions = []
