@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale
 
@@ -236,6 +237,9 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     for number in range(size):
         ResourcePageFactory(parent=library, title=f"Inclusion report {number}", resource_type=kinds[number % 2])
     client.get(SEARCH, {"q": "inclusion"})  # warm Wagtail's per-process caches
-    with django_assert_num_queries(17):
+    # On PostgreSQL, SET LOCAL random_page_cost (see search.views) and, inside the test's own
+    # transaction, the savepoint and its release that transaction.atomic() adds.
+    planner_hint = 3 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(16 + planner_hint):
         response = client.get(SEARCH, {"q": "inclusion", "page": "1"})
     assert len(result_titles(response)) == 10
