@@ -421,12 +421,16 @@ class DocumentText(models.Model):
     """
 
     document = models.OneToOneField(
-        get_document_model_string(), on_delete=models.CASCADE, primary_key=True, related_name="extracted_text"
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="extracted_text",
+        help_text=_("The document the text comes from."),
     )
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text=_("The document's text, as site search indexes it."))
     content_hash = models.CharField(max_length=64, blank=True, help_text=_("SHA-256 of the file the text came from."))
     note = models.CharField(max_length=255, blank=True, help_text=_("Why no text was extracted, if none was."))
-    extracted_at = models.DateTimeField(auto_now=True)
+    extracted_at = models.DateTimeField(auto_now=True, help_text=_("When the text was last extracted."))
 
     class Meta:
         verbose_name = _("document text")
