@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 HEARD_COLOURS = ["#7A3E00", "#0B5D4E", "#8A1C4A", "#1D4F91", "#5B3A9E"]
@@ -92,8 +92,9 @@ def translate(instance, language_code, translations):
     # Save a draft, then publish a fresh copy: wagtail-localize's own publish waits
     # for the transaction to commit and then saves a stale copy of the page,
     # losing tree changes (such as child pages) made meanwhile.
-    translation.save_target(publish=False)
-    translated = instance.get_translation(locale)
-    if hasattr(translated, "save_revision"):
-        translated.save_revision().publish()
+    # (Only objects with drafts, such as pages, can be saved as a draft.)
+    has_drafts = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=not has_drafts)
+    if has_drafts:
+        instance.get_translation(locale).save_revision().publish()
     return instance.get_translation(locale)
