@@ -34,12 +34,9 @@ def test_welsh_catalogue_is_complete_for_the_current_code(tmp_path):
 def test_every_welsh_entry_keeps_the_placeholders_of_its_source():
     catalogue = polib.pofile(str(ROOT / CATALOGUE))
     for entry in catalogue.translated_entries():
-        for source, translated in [(entry.msgid, entry.msgstr), *zip_plural(entry)]:
+        pairs = [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()] or [(entry.msgid, entry.msgstr)]
+        for source, translated in pairs:
             assert placeholders(source) == placeholders(translated), entry.msgid
-
-
-def zip_plural(entry):
-    return [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()] if entry.msgid_plural else []
 
 
 def placeholders(text):

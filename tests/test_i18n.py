@@ -79,7 +79,8 @@ def test_switcher_and_hreflang_list_only_live_translations(client, about, welsh_
     welsh_link = english.select_one('.language-switcher a[hreflang="cy"]')
     assert welsh_link["href"] == "/cy/", "with no live translation the switcher goes to the Welsh home page"
     note = welsh_link.select_one(".language-switcher__note")
-    assert note["lang"] == "cy" and note.get_text(strip=True)
+    assert note["lang"] == "cy"
+    assert note.get_text(strip=True) == "(hafan: dydy'r dudalen hon ddim wedi'i chyfieithu)", "said in Welsh"
     assert not english.select('link[rel="alternate"][hreflang]')
     assert client.get("/cy/about/").status_code == 404, "a translation that is not live is never served"
 
