@@ -5,6 +5,7 @@ import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, ProgrammePage
+from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -50,3 +51,29 @@ def build_home_page(**fields):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Changing Tracks"},
     )
     return home
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our partners"
+    slug = "partners"
+    intro = "The music services behind the action research and the national working group."
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Music service {n}")
+    kind = PartnerKind.MUSIC_SERVICE
+    summary = "A music service sharing what it learns about inclusion."
+
+    class Meta:
+        model = PartnerPage
+
+
+class PartnerRoleFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(PartnerPageFactory)
+    role = PartnerRoleKind.NWG_MEMBER
+
+    class Meta:
+        model = PartnerRole
