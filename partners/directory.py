@@ -202,6 +202,9 @@ def directory_context(index, request):
         "page_obj": page_obj,
     }
     if filters.get("year") and not page_obj.paginator.count:
-        context["year_on_record"] = years_on_record(partners)
-        context["without_year_url"] = query_string(filters, year=None)
+        # Say so when the year itself is the reason for the empty list, not the other filters.
+        year_alone = filter_partners(partners, {"year": filters["year"]}, regions_by_slug)
+        if not year_alone.exists():
+            context["year_on_record"] = years_on_record(partners)
+            context["without_year_url"] = query_string(filters, year=None)
     return context

@@ -37,8 +37,8 @@ class PartnerFilterForm(forms.Form):
         required=False,
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        label=_("Action research in the year"),
-        help_text=_("Partners doing action research that year, for example 2019."),
+        label=_("Year of action research"),
+        help_text=_("Shows partners doing action research that year, for example 2019."),
         error_messages={
             "invalid": _("Enter the year as four digits, for example 2019."),
             "min_value": _("Enter a year from %(limit_value)s onwards."),

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -178,7 +178,12 @@ class PartnerPage(BasePage):
         help_text=_("Optional. What the project found: what helped inclusion and what stood in its way."),
     )
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            placeholder=_("Organisation name*"),
+            help_text=_("The organisation's name as people know it, for example 'Hertfordshire Music Service'."),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("kind"),

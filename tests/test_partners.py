@@ -137,6 +137,14 @@ def test_a_year_outside_every_partners_years_gives_an_empty_list_and_says_why(cl
     assert "The years on record run from 2018 to 2021." in notice
     link = soup_of(response).select_one(".notice a")
     assert link["href"] == "?region=east-of-england"
+    assert listed(client.get("/en/partners/" + link["href"])) == ["Essex", "Luton hub", "Norfolk"]
+
+
+def test_an_empty_list_blames_the_year_only_when_the_year_is_the_reason(client, partners):
+    response = client.get("/en/partners/?year=2019&region=london")
+    assert listed(response) == []
+    notice = soup_of(response).select_one(".notice").get_text(" ", strip=True)
+    assert "No partners match these filters." in notice and "2019" not in notice
 
 
 def test_an_invalid_year_is_ignored_with_the_error_beside_the_field_and_the_value_kept(client, partners):
