@@ -267,6 +267,24 @@ def test_directory_queries_stay_constant_from_15_to_150_partners(
     assert listed(response)
 
 
+PROFILE_QUERIES = 17
+
+
+@pytest.mark.parametrize("total", [1, 12])
+def test_profile_queries_do_not_grow_with_its_roles(client, directory, regions, django_assert_num_queries, total):
+    partner = add_partner(
+        directory,
+        "Cornwall",
+        regions["south-west"],
+        [(AR, 2000 + year, None) for year in range(total)],
+        logo=ImageFactory(),
+    )
+    client.get(partner.url)
+    with django_assert_num_queries(PROFILE_QUERIES):
+        response = client.get(partner.url)
+    assert len(soup_of(response).select(".partner-roles li")) == total
+
+
 @pytest.mark.parametrize(
     ("start", "end", "label"),
     [
@@ -351,6 +369,11 @@ def test_partners_and_the_directory_are_found_by_site_search_with_their_kind(cli
         for card in soup.select(".search-results li")
     ]
     assert results == [("Essex", "Partner")]
+    soup = soup_of(client.get("/en/search/", {"q": "Humber"}))
+    assert {link.get_text(strip=True) for link in soup.select(".search-results .card__title a")} == {
+        "Hull",
+        "calderdale",
+    }
     soup = soup_of(client.get("/en/search/", {"q": "partners"}))
     assert ("Our partners", "Partner directory") in [
         (card.select_one("a").get_text(strip=True), card.select_one(".card__meta").get_text(strip=True))
