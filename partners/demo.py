@@ -10,7 +10,14 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from core.demo import child_page
-from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
+from partners.models import (
+    PartnerIndexPage,
+    PartnerKind,
+    PartnerPage,
+    PartnerRole,
+    PartnerRoleKind,
+    region_model,
+)
 
 ACTION_RESEARCH = PartnerRoleKind.ACTION_RESEARCH_PARTNER
 NWG = PartnerRoleKind.NWG_MEMBER
@@ -66,8 +73,7 @@ def load(home):
         ),
         listing_summary="The music services in Changing Tracks' action research and national working group.",
     )
-    Region = PartnerPage._meta.get_field("region").related_model
-    regions = {region.slug: region for region in Region.objects.filter(locale=Locale.get_default())}
+    regions = {region.slug: region for region in region_model().objects.filter(locale=Locale.get_default())}
     for name, area, region_slug, roles, summary in PARTNERS:
         child_page(
             directory,

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from partners.forms import PartnerFilterForm
-from partners.models import PartnerPage, PartnerRole, PartnerRoleKind
+from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
 
 PARTNERS_PER_PAGE = 36
 
@@ -45,10 +45,6 @@ MAP_MARGIN = 8  # room for the focus outline
 LABEL_WIDTH = 10  # characters per line of a region's name inside its hexagon
 LINE_HEIGHT = 17  # text is centred on each line (dominant-baseline: middle)
 COUNT_HEIGHT = 26
-
-
-def region_model():
-    return PartnerPage._meta.get_field("region").related_model
 
 
 def region_terms(locale):

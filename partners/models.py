@@ -2,9 +2,9 @@
 
 A partner's region is the Region snippet shared with the resource library,
 pointed at by string so this app never imports the library's internals. The
-resource library and the blog point back at partners through page choosers;
-the profile lists those pages through the reverse relations named in
-REVERSE_RELATIONS once they exist.
+resource library and the blog point back at partners through page choosers
+(many-to-many fields with the related names AUTHORED_RESOURCES and
+BLOG_MENTIONS); the profile lists those pages once the fields exist.
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -25,7 +25,7 @@ FIRST_YEAR = 1990
 LAST_YEAR = 2100
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
-# Reverse relations from other apps' page choosers: (related name, how many to show).
+# Related names of other apps' many-to-many page choosers to PartnerPage, and how many pages to list.
 AUTHORED_RESOURCES = "authored_resources"
 BLOG_MENTIONS = "blog_mentions"
 RELATED_PAGES_SHOWN = 12
@@ -88,7 +88,7 @@ class PartnerIndexPage(BasePage):
         verbose_name = _("partner directory")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.directory import directory_context
+        from partners.directory import directory_context  # the directory module imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
@@ -326,3 +326,8 @@ class PartnerRole(Orderable):
     @property
     def years(self):
         return year_range_label(self.start_year, self.end_year)
+
+
+def region_model():
+    """The shared Region snippet, found through the partner's region field rather than imported."""
+    return PartnerPage._meta.get_field("region").related_model

@@ -15,6 +15,7 @@ EXPECTED_PAGES = [
     "Action research",
     "National Music Services Working Group for Inclusion",
     "Training and consultancy",
+    "Our partners",
 ]
 
 
