@@ -19,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
-from core.models import BasePage
+from core.models import BasePage, ReviewMixin
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -94,9 +94,15 @@ class PartnerIndexPage(BasePage):
         context.update(directory_context(self, request))
         return context
 
+    def get_structured_data(self, request=None):
+        return [self.get_web_page_data(request, schema_type="CollectionPage")]
 
-class PartnerPage(BasePage):
-    """A music service, music education hub or other organisation in the programme."""
+
+class PartnerPage(ReviewMixin, BasePage):
+    """A music service, music education hub or other organisation in the programme.
+
+    Profiles go out of date, so each has a review date and owner (ReviewMixin).
+    """
 
     kind = models.CharField(
         max_length=40,
@@ -229,6 +235,7 @@ class PartnerPage(BasePage):
         index.RelatedFields("region", [index.SearchField("name")]),
         index.FilterField("kind"),
     ]
+    settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
     search_kind = _("Partner")
 
     parent_page_types = ["partners.PartnerIndexPage"]
@@ -247,6 +254,20 @@ class PartnerPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.get_listing_summary()
+
+    def get_structured_data(self, request=None):
+        """A profile page whose main entity is the organisation, for search engines."""
+        organization = {"@type": "Organization", "name": self.title, "url": self.get_full_url(request)}
+        if self.get_listing_summary():
+            organization["description"] = self.get_listing_summary()
+        if self.website:
+            organization["sameAs"] = [self.website]
+        areas = [area for area in [self.local_authority_area, self.region and self.region.name] if area]
+        if areas:
+            organization["areaServed"] = areas
+        profile = self.get_web_page_data(request, schema_type="ProfilePage")
+        profile["mainEntity"] = organization
+        return [profile]
 
     def logo_alt_text(self):
         return gettext("%(name)s logo") % {"name": self.title}

@@ -1,5 +1,7 @@
 """Partner profiles and the partner directory: filters, counts, the region map, profiles and editing."""
 
+import datetime
+import json
 import re
 
 import pytest
@@ -9,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from core.review import pages_due_for_review
 from home.models import HomePage
 from partners import directory as partner_directory
 from partners.models import PartnerIndexPage, PartnerPage, PartnerRoleKind, year_range_label
@@ -350,6 +353,39 @@ def test_a_full_profile_shows_each_answer_under_its_heading(client, directory, r
     region_link = soup.select_one(".partner-facts a[href*=region]")
     assert region_link.get_text(strip=True) == "East of England"
     assert listed(client.get(region_link["href"])) == ["Hertfordshire Music Service"]
+
+
+def json_ld(response):
+    return [json.loads(script.string) for script in soup_of(response).find_all("script", type="application/ld+json")]
+
+
+def test_search_engines_read_a_profile_as_an_organisation_and_the_directory_as_a_collection(client, partners):
+    essex = partners["Essex"]
+    essex.website = "https://example.org/essex/"
+    essex.local_authority_area = "Essex"
+    essex.save()
+    [profile] = json_ld(client.get(essex.url))
+    assert profile["@type"] == "ProfilePage"
+    assert profile["mainEntity"] == {
+        "@type": "Organization",
+        "name": "Essex",
+        "url": "http://localhost/en/partners/essex/",
+        "description": "A music service sharing what it learns about inclusion.",
+        "sameAs": ["https://example.org/essex/"],
+        "areaServed": ["Essex", "East of England"],
+    }
+    assert [data["@type"] for data in json_ld(client.get("/en/partners/"))] == ["CollectionPage"]
+    filtered = soup_of(client.get("/en/partners/?region=london"))
+    assert filtered.find("meta", attrs={"name": "robots"})["content"] == "noindex, follow"
+    assert not soup_of(client.get("/en/partners/")).find("meta", attrs={"name": "robots"})
+
+
+def test_a_profile_due_for_review_is_listed_for_its_owner(partners, admin_user):
+    hull = partners["Hull"]
+    hull.next_review_date = datetime.date(2020, 1, 1)
+    hull.review_owner = admin_user
+    hull.save()
+    assert [page.title for page in pages_due_for_review()] == ["Hull"]
 
 
 def test_partner_pages_live_only_in_the_directory_and_the_directory_once_under_home(home_page, directory):
