@@ -77,7 +77,9 @@ class PartnerIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    search_kind = _("Partner directory")
+    # Site search's filter by kind (search/kinds.py): the directory and profiles are one kind, "Partners".
+    search_kind = "partners"
+    search_kind_label = _("Partners")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
@@ -236,7 +238,9 @@ class PartnerPage(ReviewMixin, BasePage):
         index.FilterField("kind"),
     ]
     settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
-    search_kind = _("Partner")
+    search_kind = "partners"
+    search_kind_label = _("Partners")
+    search_select_related = ("region",)
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
@@ -268,6 +272,10 @@ class PartnerPage(ReviewMixin, BasePage):
         profile = self.get_web_page_data(request, schema_type="ProfilePage")
         profile["mainEntity"] = organization
         return [profile]
+
+    def search_result_meta(self):
+        """What site search shows under a partner's name: its kind and region."""
+        return [self.get_kind_display(), *([self.region.name] if self.region else [])]
 
     def logo_alt_text(self):
         return gettext("%(name)s logo") % {"name": self.title}

@@ -397,8 +397,9 @@ def test_partner_pages_live_only_in_the_directory_and_the_directory_once_under_h
 
 
 def test_partners_and_the_directory_are_found_by_site_search_with_their_kind(client, partners):
-    assert PartnerPage.search_kind == "Partner"
-    assert PartnerIndexPage.search_kind == "Partner directory"
+    assert PartnerPage.search_kind == PartnerIndexPage.search_kind == "partners"
+    assert PartnerPage.search_kind_label == PartnerIndexPage.search_kind_label == "Partners"
+    assert partners["Hull"].search_result_meta() == ["Music service", "Yorkshire and the Humber"]
     soup = soup_of(client.get("/en/search/", {"q": "Essex"}))
     results = [
         (card.select_one("a").get_text(strip=True), card.select_one(".card__meta").get_text(strip=True))
