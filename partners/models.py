@@ -3,8 +3,8 @@
 A partner's region is the Region snippet shared with the resource library,
 pointed at by string so this app never imports the library's internals. The
 resource library and the blog point back at partners through page choosers
-(many-to-many fields with the related names AUTHORED_RESOURCES and
-BLOG_MENTIONS); the profile lists those pages once the fields exist.
+with the related names AUTHORED_RESOURCES and BLOG_MENTIONS; the profile
+lists those pages once the choosers exist (see PartnerPage.related_pages).
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -299,14 +299,21 @@ class PartnerPage(ReviewMixin, BasePage):
     def related_pages(self, related_name):
         """Live pages in this language that point at the partner through another app's page chooser.
 
-        The relation is a many-to-many field on the other app's page model, so the
-        reverse accessor yields those pages; until that app exists, nothing is listed.
+        The chooser is either a many-to-many field on the other page model or a foreign key on
+        one of its InlinePanel rows, with this related name; until that app has it, nothing is listed.
         """
         try:
-            self._meta.get_field(related_name)
+            relation = self._meta.get_field(related_name)
         except FieldDoesNotExist:
             return []
-        pages = getattr(self, related_name).live().public().filter(locale_id=self.locale_id)
+        if relation.many_to_many:
+            pages = relation.related_model.objects.filter(**{relation.field.name: self})
+        else:
+            row_model = relation.related_model
+            parental_key = next(field for field in row_model._meta.fields if isinstance(field, ParentalKey))
+            lookup = f"{parental_key.remote_field.related_name}__{relation.field.name}"
+            pages = parental_key.related_model.objects.filter(**{lookup: self})
+        pages = pages.live().public().filter(locale_id=self.locale_id).distinct()
         return list(pages.order_by("-first_published_at")[:RELATED_PAGES_SHOWN])
 
     def get_context(self, request, *args, **kwargs):
