@@ -20,6 +20,7 @@ EXPECTED_PAGES = [
     "Accessibility statement",
     "Cookie statement",
     "Our partners",
+    "Resource library",
 ]
 
 

@@ -23,6 +23,7 @@ from tests.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
     PartnerRoleFactory,
+    ProgrammePageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -120,14 +121,17 @@ def test_unknown_slugs_are_ignored_and_the_rest_kept(client, partners):
     assert soup.select_one("#id_region_5")["value"] == "east-of-england" and soup.select_one("#id_region_5").has_attr(
         "checked"
     )
-    chips = [chip.get_text(" ", strip=True) for chip in soup.select(".filter-chip")]
-    assert chips == ["Remove filter Region: East of England ×", "Remove filter Role in the programme: NWG member ×"]
+    chips = [chip.get_text(" ", strip=True) for chip in soup.select(".chip")]
+    assert chips == [
+        "Region: East of England × (remove this filter)",
+        "Role in the programme: NWG member × (remove this filter)",
+    ]
     assert not soup.select(".error-summary"), "unknown slugs are dropped quietly"
 
 
 def test_removing_a_chip_keeps_the_other_filters(client, partners):
     soup = soup_of(client.get("/en/partners/?region=east-of-england&region=london&role=nwg-member"))
-    chip = next(chip for chip in soup.select(".filter-chip") if "London" in chip.get_text())
+    chip = next(chip for chip in soup.select(".chip") if "London" in chip.get_text())
     assert chip["href"] == "?region=east-of-england&role=nwg-member"
     assert listed(client.get("/en/partners/" + chip["href"])) == ["Luton hub", "Norfolk"]
 
@@ -396,26 +400,29 @@ def test_partner_pages_live_only_in_the_directory_and_the_directory_once_under_h
     assert PartnerIndexPage.allowed_subpage_models() == [PartnerPage]
 
 
-def test_partners_and_the_directory_are_found_by_site_search_with_their_kind(client, partners):
-    assert PartnerPage.search_kind == PartnerIndexPage.search_kind == "partners"
-    assert PartnerPage.search_kind_label == PartnerIndexPage.search_kind_label == "Partners"
-    assert partners["Hull"].search_result_meta() == ["Music service", "Yorkshire and the Humber"]
-    soup = soup_of(client.get("/en/search/", {"q": "Essex"}))
-    results = [
-        (card.select_one("a").get_text(strip=True), card.select_one(".card__meta").get_text(strip=True))
-        for card in soup.select(".search-results li")
+def search_results(client, **params):
+    soup = soup_of(client.get("/en/search/", params))
+    return [
+        (
+            card.select_one(".card__title a").get_text(strip=True),
+            card.select_one(".card__meta").get_text(" ", strip=True),
+        )
+        for card in soup.select(".search-results .search-result")
     ]
-    assert results == [("Essex", "Partner")]
-    soup = soup_of(client.get("/en/search/", {"q": "Humber"}))
-    assert {link.get_text(strip=True) for link in soup.select(".search-results .card__title a")} == {
-        "Hull",
-        "calderdale",
-    }
-    soup = soup_of(client.get("/en/search/", {"q": "partners"}))
-    assert ("Our partners", "Partner directory") in [
-        (card.select_one("a").get_text(strip=True), card.select_one(".card__meta").get_text(strip=True))
-        for card in soup.select(".search-results li")
+
+
+def test_partners_and_the_directory_are_found_by_site_search_with_their_kind(client, partners, home_page):
+    ProgrammePageFactory(parent=home_page, title="Action research", intro="Hull and other services took part.")
+    assert search_results(client, q="Essex") == [("Essex", "Partner · Music service · East of England")]
+    assert {title for title, _meta in search_results(client, q="Humber")} == {"Hull", "calderdale"}
+    assert ("Our partners", "Partner directory") in search_results(client, q="partners")
+
+    assert {title for title, _meta in search_results(client, q="Hull")} == {"Hull", "Action research"}
+    assert search_results(client, q="Hull", kind="partners") == [
+        ("Hull", "Partner · Music service · Yorkshire and the Humber")
     ]
+    soup = soup_of(client.get("/en/search/", {"q": "Hull"}))
+    assert soup.select_one("label[for=kind-partners]").get_text(" ", strip=True) == "Partners (1)"
 
 
 # Editors, through Wagtail's real admin views.

@@ -99,7 +99,7 @@ def test_keyboard_user_filters_the_directory_follows_the_map_and_removes_a_filte
     page.wait_for_url("**/en/partners/?region=london")
     assert listed(page) == ["Ealing"]
 
-    tab_to(page, "el.classList.contains('filter-chip')")
+    tab_to(page, "el.classList.contains('chip')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/partners/?")
     assert len(listed(page)) == 5
