@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.paging import paginate
 from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
 
@@ -186,7 +186,7 @@ def directory_context(index, request):
         .prefetch_related("roles", Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions()))
         .order_by(Lower("title"), "pk")
     )
-    page_obj = Paginator(results, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, results, PARTNERS_PER_PAGE)
 
     context = {
         "form": form,

@@ -3,25 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LenientMultipleChoiceField
 from partners.models import FIRST_YEAR, LAST_YEAR, PartnerKind, PartnerRoleKind
 
 MAX_NAME_QUERY = 100
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the values it knows and quietly drops the rest.
-
-    A shared link with one stale or mistyped slug still keeps every other filter.
-    """
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        return [item for item in dict.fromkeys(super().to_python(value)) if self.valid_value(item)]
 
 
 class PartnerFilterForm(forms.Form):

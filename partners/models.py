@@ -10,6 +10,7 @@ lists those pages once the choosers exist (see PartnerPage.related_pages).
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,6 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
+from core.forms import has_nul_byte
 from core.models import BasePage, ReviewMixin
 
 FIRST_YEAR = 1990
@@ -88,6 +90,11 @@ class PartnerIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("partner directory")
+
+    def serve(self, request, *args, **kwargs):
+        if has_nul_byte(request.GET):
+            return HttpResponseBadRequest(_("Your filters contained a character we cannot search for."))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from partners.directory import directory_context  # the directory module imports these models
