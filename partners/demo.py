@@ -24,12 +24,12 @@ NWG = PartnerRoleKind.NWG_MEMBER
 LEAD = PartnerRoleKind.PROGRAMME_LEAD
 
 ACTION_RESEARCH_SUMMARY = (
-    "{name} has been one of the music services funded to carry out action research on what helps and "
+    "{name} has been one of the services funded to carry out action research on what helps and "
     "what holds back inclusion, and shares its emerging findings with other services through the "
     "National Music Services Working Group for Inclusion."
 )
 NWG_SUMMARY = (
-    "{name} is one of the six music services that, alongside the action research partners, made up the "
+    "{name} is one of the six services that, alongside the action research partners, made up the "
     "National Music Services Working Group for Inclusion before it grew to around 45 services from "
     "September 2021. Members share their learning about inclusion and give each other support and challenge."
 )
@@ -39,12 +39,12 @@ LEAD_SUMMARY = (
     "and shares its findings through the National Music Services Working Group for Inclusion."
 )
 
-# (name, local authority area, region slug, roles, summary): the seeds' facts, no more.
+# (the seeds' name, local authority area, region slug, roles, summary): the seeds' facts, no more.
 PARTNERS = [
     ("Cambridgeshire", "Cambridgeshire", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
     ("Cornwall", "Cornwall", "south-west", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
     ("Essex", "Essex", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
-    ("Hertfordshire Music Service", "Hertfordshire", "east-of-england", [LEAD, ACTION_RESEARCH, NWG], LEAD_SUMMARY),
+    ("Hertfordshire", "Hertfordshire", "east-of-england", [LEAD, ACTION_RESEARCH, NWG], LEAD_SUMMARY),
     ("Hull", "Hull", "yorkshire-and-the-humber", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
     ("Liverpool Resonate", "Liverpool", "north-west", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
     ("Norfolk", "Norfolk", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
@@ -57,6 +57,14 @@ PARTNERS = [
     ("Thurrock", "Thurrock", "east-of-england", [NWG], NWG_SUMMARY),
     ("Milton Keynes", "Milton Keynes", "south-east", [NWG], NWG_SUMMARY),
 ]
+
+
+# Most services are named by place, as the seeds name them; these two by their own names.
+OWN_NAMES = {"Hertfordshire": "Hertfordshire Music Service", "Liverpool Resonate": "Liverpool Resonate"}
+
+
+def partner_name(place):
+    return OWN_NAMES.get(place, f"{place} music service")
 
 
 def load(home):
@@ -74,11 +82,12 @@ def load(home):
         listing_summary="The music services in Changing Tracks' action research and national working group.",
     )
     regions = {region.slug: region for region in region_model().objects.filter(locale=Locale.get_default())}
-    for name, area, region_slug, roles, summary in PARTNERS:
+    for place, area, region_slug, roles, summary in PARTNERS:
+        name = partner_name(place)
         child_page(
             directory,
             PartnerPage,
-            slugify(name),
+            slugify(place),
             title=name,
             kind=PartnerKind.MUSIC_SERVICE,
             region=regions.get(region_slug),

@@ -16,7 +16,7 @@ from home.models import HomePage
 from partners import directory as partner_directory
 from partners.models import PartnerIndexPage, PartnerPage, PartnerRoleKind, year_range_label
 from resources.demo import load_taxonomy
-from resources.models import Region
+from resources.models import Region, ResourceAuthoringPartner, ResourcePage
 from tests.factories import (
     HomePageFactory,
     ImageFactory,
@@ -24,6 +24,8 @@ from tests.factories import (
     PartnerPageFactory,
     PartnerRoleFactory,
     ProgrammePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -285,11 +287,13 @@ def test_directory_queries_stay_constant_from_15_to_150_partners(
     assert listed(response)
 
 
-PROFILE_QUERIES = 17
+PROFILE_QUERIES = 19
 
 
 @pytest.mark.parametrize("total", [1, 12])
-def test_profile_queries_do_not_grow_with_its_roles(client, directory, regions, django_assert_num_queries, total):
+def test_profile_queries_do_not_grow_with_its_roles_or_resources(
+    client, home_page, directory, regions, django_assert_num_queries, total
+):
     partner = add_partner(
         directory,
         "Cornwall",
@@ -297,10 +301,19 @@ def test_profile_queries_do_not_grow_with_its_roles(client, directory, regions, 
         [(AR, 2000 + year, None) for year in range(total)],
         logo=ImageFactory(),
     )
+    library = ResourceIndexPageFactory(parent=home_page)
+    for number in range(total):
+        authors = [ResourceAuthoringPartner(partner=partner, name="Cornwall")]
+        ResourcePageFactory(parent=library, title=f"Case study {number}", authoring_partners=authors)
+    authors = [ResourceAuthoringPartner(partner=partner, name="Cornwall")]
+    ResourcePageFactory(parent=library, title="Unpublished", live=False, authoring_partners=authors)
     client.get(partner.url)
     with django_assert_num_queries(PROFILE_QUERIES):
         response = client.get(partner.url)
-    assert len(soup_of(response).select(".partner-roles li")) == total
+    soup = soup_of(response)
+    assert len(soup.select(".partner-roles li")) == total
+    listed_resources = [a.get_text(strip=True) for a in soup.select("#partner-resources + ul .card__title a")]
+    assert sorted(listed_resources) == sorted(f"Case study {number}" for number in range(total))
 
 
 @pytest.mark.parametrize(
@@ -500,21 +513,21 @@ def test_a_project_ending_before_it_starts_is_refused_beside_the_field(admin_cli
 # Demo content from the seeds.
 
 DEMO_REGIONS = {
-    "Cambridgeshire": "east-of-england",
-    "Cornwall": "south-west",
-    "Essex": "east-of-england",
+    "Cambridgeshire music service": "east-of-england",
+    "Cornwall music service": "south-west",
+    "Essex music service": "east-of-england",
     "Hertfordshire Music Service": "east-of-england",
-    "Hull": "yorkshire-and-the-humber",
+    "Hull music service": "yorkshire-and-the-humber",
     "Liverpool Resonate": "north-west",
-    "Norfolk": "east-of-england",
-    "Southampton": "south-east",
-    "Waltham Forest": "london",
-    "Calderdale": "yorkshire-and-the-humber",
-    "Ealing": "london",
-    "Luton": "east-of-england",
-    "Northamptonshire": "east-midlands",
-    "Thurrock": "east-of-england",
-    "Milton Keynes": "south-east",
+    "Norfolk music service": "east-of-england",
+    "Southampton music service": "south-east",
+    "Waltham Forest music service": "london",
+    "Calderdale music service": "yorkshire-and-the-humber",
+    "Ealing music service": "london",
+    "Luton music service": "east-of-england",
+    "Northamptonshire music service": "east-midlands",
+    "Thurrock music service": "east-of-england",
+    "Milton Keynes music service": "south-east",
 }
 
 
@@ -534,3 +547,20 @@ def test_demo_loads_the_seeds_partners_with_regions_and_roles_and_invents_nothin
     soup = soup_of(client.get("/en/partners/"))
     assert "East of England: 6 partners" in [item.get_text(strip=True) for item in soup.select(".region-counts li")]
     assert len(listed(client.get("/en/partners/?role=action-research-partner"))) == 9
+
+
+def test_demo_resources_link_to_their_authors_profiles_and_the_profiles_list_them(client):
+    call_command("load_demo_content")
+    cornwall = PartnerPage.objects.get(slug="cornwall")
+    case_study = ResourcePage.objects.get(slug="action-research-cornwall")
+    soup = soup_of(client.get(case_study.url))
+    written_by = next(row for row in soup.select(".resource__facts div") if row.dt.get_text(strip=True) == "Written by")
+    assert [(link.get_text(strip=True), link["href"]) for link in written_by.select("a")] == [
+        ("Cornwall music service", "/en/partners/cornwall/")
+    ]
+    assert "Changing Tracks" in written_by.dd.get_text(), "an author without a profile is still named"
+    profile = soup_of(client.get(cornwall.url))
+    assert profile.select_one("#partner-resources").get_text(strip=True) == "Resources by Cornwall music service"
+    assert "Action research partner: Cornwall" in [a.get_text(strip=True) for a in profile.select(".card__title a")]
+    herts = soup_of(client.get("/en/partners/hertfordshire/"))
+    assert len(herts.select("section[aria-labelledby=partner-resources] li")) >= 2
