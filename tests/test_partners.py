@@ -408,12 +408,14 @@ def test_search_engines_read_a_profile_as_an_organisation_and_the_directory_as_a
     assert not soup_of(client.get("/en/partners/")).find("meta", attrs={"name": "robots"})
 
 
-def test_a_profile_due_for_review_is_listed_for_its_owner(partners, admin_user):
+def test_a_profile_due_for_review_is_listed_for_its_owner(partners, admin_user, admin_client):
     hull = partners["Hull"]
     hull.next_review_date = datetime.date(2020, 1, 1)
     hull.review_owner = admin_user
     hull.save()
     assert [page.title for page in pages_due_for_review()] == ["Hull"]
+    listing = admin_client.get("/admin/review_partnerpage/", {"ordering": "next_review_date"})
+    assert listing.status_code == 200 and "Hull" in listing.content.decode()
 
 
 def test_partner_pages_live_only_in_the_directory_and_the_directory_once_under_home(home_page, directory):
