@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, ProgrammePage
+from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
 from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from resources.pdf import make_pdf
 
@@ -145,3 +146,32 @@ def pdf_document(title, *paragraphs, **fields):
         collection=root_collection(),
         **fields,
     )
+
+
+# Partners
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our partners"
+    slug = "partners"
+    intro = "The music services behind the action research and the national working group."
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Music service {n}")
+    kind = PartnerKind.MUSIC_SERVICE
+    summary = "A music service sharing what it learns about inclusion."
+
+    class Meta:
+        model = PartnerPage
+
+
+class PartnerRoleFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(PartnerPageFactory)
+    role = PartnerRoleKind.NWG_MEMBER
+
+    class Meta:
+        model = PartnerRole

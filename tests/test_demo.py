@@ -19,6 +19,7 @@ EXPECTED_PAGES = [
     "Training and consultancy",
     "Accessibility statement",
     "Cookie statement",
+    "Our partners",
     "Resource library",
 ]
 
@@ -83,7 +84,7 @@ def test_demo_loads_the_old_sites_redirects(client):
         ("/about-us/", "/en/about/"),
         ("/about-us/research/", "/en/action-research/"),
         ("/music-services-inclusion-network/", "/en/national-working-group/"),
-        ("/partners-work/liverpool-resonate/", "/en/action-research/"),
+        ("/partners-work/liverpool-resonate/", "/en/partners/liverpool-resonate/"),
     ]:
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, new), old

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "resources",
+    "partners",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home import demo as home_demo
+from partners import demo as partners_demo
 from resources import demo as resources_demo
 
 
@@ -15,6 +16,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.load()
+        resources_demo.load_taxonomy()
+        partners_demo.load(home)
         resources_demo.load(home)
         # Last, so every page the old sites' addresses point at exists.
         call_command("import_legacy_redirects", settings.BASE_DIR / "data" / "legacy_redirects.csv", stdout=self.stdout)
