@@ -1,0 +1,97 @@
+"""When the parts around the site fail (cache, mail), visitors and editors still get what they came for."""
+
+import logging
+import time
+
+import pytest
+import redis
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from django.urls import reverse
+
+from core.ratelimit import rate_limit_response
+from home.models import ProgrammePage
+from tests.failures import REDIS_TEST_URL, closed_port, redis_cache, redis_is_up, silent_server
+from tests.public_urls import load_demo_site, public_paths
+from tests.test_editor import programme_form
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_site_serves_every_public_url(client):
+    for name, path in public_paths().items():
+        response = client.get(path)
+        expected = {"not found": 404, "health": 503}.get(name, 200)
+        assert response.status_code == expected, (name, path, response.status_code)
+
+
+def test_redis_unreachable_pages_are_served_from_the_database_and_the_error_logged(client, settings, caplog):
+    load_demo_site()
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    with caplog.at_level(logging.ERROR, logger="core.cache"):
+        assert_site_serves_every_public_url(client)
+    assert "Cache unavailable (ConnectionError" in caplog.text
+
+
+def test_redis_that_never_answers_costs_one_short_timeout_not_one_per_call(client, settings, caplog, home_page):
+    with silent_server() as port:
+        settings.CACHES = redis_cache(f"redis://127.0.0.1:{port}/0")
+        started = time.monotonic()
+        with caplog.at_level(logging.ERROR, logger="core.cache"):
+            responses = [client.get("/en/") for _ in range(5)]
+        elapsed = time.monotonic() - started
+    assert [response.status_code for response in responses] == [200] * 5
+    assert "Cache unavailable (TimeoutError" in caplog.text
+    assert elapsed < 3, f"five pages took {elapsed:.1f}s with a silent Redis"
+
+
+def test_rate_limits_let_requests_through_when_the_cache_is_down(settings):
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    request = RequestFactory().post("/en/contact/")
+    assert all(rate_limit_response(request, "test", limit=1, period=60) is None for _ in range(5))
+
+
+def test_with_redis_up_the_site_uses_it(client, settings, home_page):
+    if not redis_is_up():
+        pytest.skip(f"Redis is not running at {REDIS_TEST_URL} (.ci/run starts it)")
+    settings.CACHES = redis_cache(REDIS_TEST_URL, prefix="ct-security-tests-up")
+    server = redis.Redis.from_url(REDIS_TEST_URL)
+    server.delete(*server.keys("ct-security-tests-up:*") or ["-"])
+    assert client.get("/en/").status_code == 200
+    keys = server.keys("ct-security-tests-up:*")
+    assert any(b"wagtail_site_root_paths" in key for key in keys), keys
+    server.delete(*keys)
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_TIMEOUT = 2
+
+
+def test_mail_down_password_reset_still_says_check_your_email_and_logs(client, mail_server_down, caplog):
+    get_user_model().objects.create_user("maya", "maya@example.org", "correct-horse-battery-staple")
+    with caplog.at_level(logging.ERROR):
+        response = client.post(reverse("wagtailadmin_password_reset"), {"email": "maya@example.org"}, follow=True)
+    assert response.status_code == 200
+    assert b"Check your email" in response.content
+    assert "Failed to send password reset email" in caplog.text
+
+
+def test_mail_down_an_editors_page_still_goes_to_moderation(client, mail_server_down, caplog, programme_page):
+    editor = get_user_model().objects.create_user("sam", "sam@example.org", "correct-horse-battery-staple")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    moderator = get_user_model().objects.create_user("kit", "kit@example.org", "correct-horse-battery-staple")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(editor)
+    form = programme_form(title="About us, revised", slug="about", **{"action-submit": "submit"})
+    with caplog.at_level(logging.ERROR):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=(programme_page.pk,)), form)
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(pk=programme_page.pk)
+    assert page.workflow_in_progress
+    assert page.get_latest_revision_as_object().title == "About us, revised"
+    assert "Mail connection error" in caplog.text
