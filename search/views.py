@@ -12,8 +12,12 @@ MAX_QUERY_TERMS = 12
 
 
 def clean_query(raw):
-    """Trim a visitor's query to a sane length and number of words."""
-    words = raw[:MAX_QUERY_LENGTH].split()
+    """Trim a visitor's query to a sane length and number of words.
+
+    Double quotes are dropped: SQLite's full-text search reads them as syntax,
+    so a stray one was a 500 there (found by tests/test_hostile_input.py).
+    """
+    words = raw[:MAX_QUERY_LENGTH].replace('"', " ").split()
     return " ".join(words[:MAX_QUERY_TERMS])
 
 
