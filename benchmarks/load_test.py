@@ -11,7 +11,8 @@ content, static files collected, gunicorn bound to 127.0.0.1. REDIS_URL is passe
 The URLs are found by following links from the home page (every page type the demo builds),
 plus searches and a missing page. It prints throughput, latency and status counts, and exits
 non-zero if any request failed (a connection error or timeout) or got a 5xx.
-Targets are refused unless they are on the loopback interface.
+Targets are refused unless they are on the loopback interface. Subprocesses run only this
+project's own manage.py and gunicorn, with fixed arguments.
 """
 
 import argparse
@@ -23,7 +24,6 @@ import secrets
 import shutil
 import signal
 import statistics
-# subprocess runs only this project's own manage.py and gunicorn, with fixed arguments.
 import subprocess  # nosec B404
 import sys
 import tempfile

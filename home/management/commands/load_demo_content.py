@@ -1,5 +1,7 @@
 """Load the demo site. Safe to run again: it adds what is missing and changes nothing else."""
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -14,4 +16,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = home_demo.load()
         resources_demo.load_taxonomy()
+        # Last, so every page the old sites' addresses point at exists.
+        call_command("import_legacy_redirects", settings.BASE_DIR / "data" / "legacy_redirects.csv", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))
