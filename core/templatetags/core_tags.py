@@ -81,7 +81,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def json_ld(objects):
     """Schema.org objects as JSON safe to place inside <script type="application/ld+json">."""
     data = objects[0] if len(objects) == 1 else objects
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec B308, B703
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
 @register.inclusion_tag("includes/metadata.html", takes_context=True)
