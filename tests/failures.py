@@ -1,6 +1,7 @@
 """Ways for the parts around the site to fail, on this machine only: closed ports and a server that never answers."""
 
 import os
+import smtplib
 import socket
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import redis
+from django.core.mail.backends import locmem
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests that need a real Redis use database 4 and their own key prefix.
@@ -54,3 +56,14 @@ def run_site(code, settings="changingtracks.settings.test", **env):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
     return lines[-1].removeprefix("RESULT "), result.stdout
+
+
+class RefusingEmailBackend(locmem.EmailBackend):
+    """Django's test outbox, except that the mail server refuses addresses at bounce.example."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            refused = [address for address in message.recipients() if address.endswith("@bounce.example")]
+            if refused:
+                raise smtplib.SMTPRecipientsRefused(dict.fromkeys(refused, (550, b"No such user")))
+        return super().send_messages(messages)

@@ -1,17 +1,21 @@
 """When the parts around the site fail (cache, mail), visitors and editors still get what they came for."""
 
+import io
 import logging
 import time
+from datetime import date
 
 import pytest
 import redis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
 from core.ratelimit import rate_limit_response
 from home.models import ProgrammePage
+from tests.factories import ProgrammePageFactory
 from tests.failures import REDIS_TEST_URL, closed_port, redis_cache, redis_is_up, silent_server
 from tests.public_urls import load_demo_site, public_paths
 from tests.test_editor import programme_form
@@ -95,3 +99,23 @@ def test_mail_down_an_editors_page_still_goes_to_moderation(client, mail_server_
     assert page.workflow_in_progress
     assert page.get_latest_revision_as_object().title == "About us, revised"
     assert "Mail connection error" in caplog.text
+
+
+def test_mail_down_review_reminders_fail_loudly_for_cron_and_log_each_owner(mail_server_down, caplog, home_page):
+    owners = [get_user_model().objects.create_user(name, f"{name}@example.org") for name in ("ada", "ben")]
+    for owner in owners:
+        ProgrammePageFactory(parent=home_page, next_review_date=date(2020, 1, 1), review_owner=owner)
+    with caplog.at_level(logging.ERROR), pytest.raises(CommandError, match="2 reminder"):
+        call_command("send_review_reminders", stdout=io.StringIO())
+    assert caplog.text.count("Could not send a review reminder") == 2
+
+
+def test_one_refused_address_does_not_stop_the_other_reminders(settings, mailoutbox, home_page):
+    settings.EMAIL_BACKEND = "tests.failures.RefusingEmailBackend"
+    bounced = get_user_model().objects.create_user("old", "old@bounce.example")
+    owner = get_user_model().objects.create_user("ada", "ada@example.org")
+    ProgrammePageFactory(parent=home_page, title="Old", next_review_date=date(2020, 1, 1), review_owner=bounced)
+    ProgrammePageFactory(parent=home_page, title="Ada's", next_review_date=date(2020, 1, 2), review_owner=owner)
+    with pytest.raises(CommandError, match="1 reminder"):
+        call_command("send_review_reminders", stdout=io.StringIO())
+    assert [message.to for message in mailoutbox] == [["ada@example.org"]]
