@@ -1,5 +1,6 @@
 """When the parts around the site fail (cache, mail), visitors and editors still get what they came for."""
 
+import asyncio
 import io
 import logging
 import time
@@ -9,6 +10,7 @@ import pytest
 import redis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.urls import reverse
@@ -48,6 +50,25 @@ def test_redis_that_never_answers_costs_one_short_timeout_not_one_per_call(clien
     assert [response.status_code for response in responses] == [200] * 5
     assert "Cache unavailable (TimeoutError" in caplog.text
     assert elapsed < 3, f"five pages took {elapsed:.1f}s with a silent Redis"
+
+
+def test_every_cache_operation_is_a_miss_not_an_error_when_redis_is_down(settings):
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    assert cache.get("key", "default") == "default"
+    assert cache.set("key", 1) is None
+    assert cache.add("key", 1) is False
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.set_many({"a": 1}) == ["a"]
+    assert cache.delete_many(["a"]) is None
+    assert cache.delete("key") is False
+    assert cache.touch("key") is False
+    assert cache.has_key("key") is False
+    assert cache.get_or_set("key", 7) == 7
+    assert cache.clear() is False
+    assert asyncio.run(cache.aget("key", "default")) == "default"
+    for counter in (cache.incr, cache.decr):
+        with pytest.raises(ValueError):
+            counter("key")
 
 
 def test_rate_limits_let_requests_through_when_the_cache_is_down(settings):
