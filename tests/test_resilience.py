@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.images import get_image_model
 
 from core.ratelimit import rate_limit_response
 from home.models import ProgrammePage
@@ -25,10 +26,10 @@ from tests.test_editor import programme_form
 pytestmark = pytest.mark.django_db
 
 
-def assert_site_serves_every_public_url(client):
+def assert_site_serves_every_public_url(client, health=503):
     for name, path in public_paths().items():
         response = client.get(path)
-        expected = {"not found": 404, "health": 503}.get(name, 200)
+        expected = {"not found": 404, "health": health}.get(name, 200)
         assert response.status_code == expected, (name, path, response.status_code)
 
 
@@ -38,6 +39,13 @@ def test_redis_unreachable_pages_are_served_from_the_database_and_the_error_logg
     with caplog.at_level(logging.ERROR, logger="core.cache"):
         assert_site_serves_every_public_url(client)
     assert "Cache unavailable (ConnectionError" in caplog.text
+
+
+def test_image_files_missing_from_storage_do_not_take_pages_down(client):
+    load_demo_site()
+    for image in get_image_model().objects.all():
+        image.file.storage.delete(image.file.name)
+    assert_site_serves_every_public_url(client, health=200)
 
 
 def test_redis_that_never_answers_costs_one_short_timeout_not_one_per_call(client, settings, caplog, home_page):

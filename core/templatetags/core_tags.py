@@ -4,6 +4,7 @@ from urllib.parse import urljoin
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, language_tag
@@ -93,7 +94,11 @@ def page_metadata(context):
         return {}
     canonical = page.get_full_url(request)
     image = page.get_social_image()
-    rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    except SourceImageIOError:
+        # The original is missing from storage: share the page without an image rather than fail it.
+        rendition = None
     language = html_language_tag()
     return {
         "page": page,
