@@ -1,8 +1,8 @@
 """Per-client rate limits for forms and endpoints that cost us (or a visitor's inbox) something.
 
-On a function view, the decorator:
+On a function view, the decorator (as on search autocomplete):
 
-    @rate_limit("autocomplete", limit=60, period=60, methods=("GET",))
+    @rate_limit("autocomplete", limit=120, period=60, methods=("GET",))
     def autocomplete(request): ...
 
 On a Wagtail page (a form page, a sign-up page), the mixin, listed before the
@@ -32,6 +32,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -87,14 +88,12 @@ def hit(scope, key, period):
 
 
 def too_many_requests(request, retry_after, message=None):
-    """The friendly 429 page, with a Retry-After header."""
-    minutes = max(1, math.ceil(retry_after / 60))
-    response = render(
-        request,
-        "429.html",
-        {"message": message, "retry_after_minutes": minutes},
-        status=429,
-    )
+    """The friendly 429 page (JSON for a script that asked for JSON), with a Retry-After header."""
+    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+        response = JsonResponse({"error": "too many requests", "retry_after": retry_after}, status=429)
+    else:
+        minutes = max(1, math.ceil(retry_after / 60))
+        response = render(request, "429.html", {"message": message, "retry_after_minutes": minutes}, status=429)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response

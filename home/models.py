@@ -46,7 +46,7 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("hero_intro"), index.SearchField("summary")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ProgrammePage"]
+    subpage_types = ["home.ProgrammePage", "resources.ResourceIndexPage"]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

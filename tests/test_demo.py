@@ -19,6 +19,7 @@ EXPECTED_PAGES = [
     "Training and consultancy",
     "Accessibility statement",
     "Cookie statement",
+    "Resource library",
 ]
 
 

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 
 from core import ratelimit
 from core.ratelimit import RateLimitedPageMixin, client_ip
@@ -110,3 +111,13 @@ def test_a_page_with_the_mixin_limits_posts_but_never_reading():
     post = factory.post("/en/contact/", REMOTE_ADDR="198.51.100.30")
     assert [page.serve(post).status_code for _ in range(3)] == [200, 200, 429]
     assert page.serve(factory.get("/en/contact/", REMOTE_ADDR="198.51.100.30")).status_code == 200
+
+
+def test_search_autocomplete_is_limited_per_address_and_its_script_gets_json(client):
+    url = reverse("search_autocomplete")
+    ask = {"HTTP_ACCEPT": "application/json", "REMOTE_ADDR": "198.51.100.40"}
+    assert {client.get(url, {"q": "mu"}, **ask).status_code for _ in range(120)} == {200}
+    response = client.get(url, {"q": "mus"}, **ask)
+    assert response.status_code == 429
+    assert response.json() == {"error": "too many requests", "retry_after": int(response["Retry-After"])}
+    assert client.get(url, {"q": "mus"}, HTTP_ACCEPT="application/json", REMOTE_ADDR="198.51.100.41").status_code == 200

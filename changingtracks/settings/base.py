@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -224,12 +225,14 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 # Uploads. Documents: an allow-list of extensions (no HTML, SVG, scripts or
-# archives), served through Django (never straight from MEDIA_ROOT) so each gets
-# Content-Disposition, nosniff and a CSP of its own; only PDFs open in the browser,
-# everything else downloads. Images: raster formats only (an SVG can carry script),
+# archives), at most 20 MB. Images: raster formats only (an SVG can carry script),
 # at most 10 MB and 40 megapixels. Each refusal is a form error in the admin.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "mp3", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go through Wagtail's serve view, wherever they are stored, so
+# privacy settings apply and every file gets nosniff and a "default-src 'none'"
+# content security policy. PDFs open in the browser's viewer (which runs no script
+# in the site's origin); everything else is an attachment with an encoded filename.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True

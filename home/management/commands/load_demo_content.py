@@ -15,7 +15,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.load()
-        resources_demo.load_taxonomy()
+        resources_demo.load(home)
         # Last, so every page the old sites' addresses point at exists.
         call_command("import_legacy_redirects", settings.BASE_DIR / "data" / "legacy_redirects.csv", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))
