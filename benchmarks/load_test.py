@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -95,7 +95,7 @@ def discover(base_url, limit=40):
 
 def load(base_url, paths, connections, duration):
     """Each connection requests the paths in turn until the time is up."""
-    statuses, errors, latencies = Counter(), Counter(), []
+    statuses, errors, latencies, by_path = Counter(), Counter(), [], defaultdict(list)
     lock = threading.Lock()
     deadline = time.monotonic() + duration
 
@@ -115,6 +115,7 @@ def load(base_url, paths, connections, duration):
             with lock:
                 statuses[status] += 1
                 latencies.append(elapsed)
+                by_path[path].append(elapsed)
                 if status >= 500:
                     errors[f"HTTP {status} on {path}"] += 1
 
@@ -124,7 +125,7 @@ def load(base_url, paths, connections, duration):
         thread.start()
     for thread in threads:
         thread.join()
-    return statuses, errors, latencies, time.monotonic() - started
+    return statuses, errors, latencies, by_path, time.monotonic() - started
 
 
 def percentile(values, fraction):
@@ -132,7 +133,7 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(paths, connections, statuses, errors, latencies, elapsed):
+def report(paths, connections, statuses, errors, latencies, by_path, elapsed):
     total = sum(statuses.values())
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
     failed = sum(count for key, count in errors.items() if not key.startswith("HTTP "))
@@ -147,6 +148,8 @@ def report(paths, connections, statuses, errors, latencies, elapsed):
             f"p90 {percentile(latencies, 0.9) * 1000:.0f}, p99 {percentile(latencies, 0.99) * 1000:.0f}, "
             f"max {max(latencies) * 1000:.0f}"
         )
+        slowest = sorted(by_path.items(), key=lambda item: -statistics.mean(item[1]))[:5]
+        print("Slowest URLs (mean ms): " + ", ".join(f"{path} {statistics.mean(t) * 1000:.0f}" for path, t in slowest))
     print(f"Errors (connection failures and timeouts): {failed}")
     print(f"5xx responses: {server_errors}")
     for key, count in errors.most_common(10):
