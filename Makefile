@@ -39,6 +39,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
+	$(BIN)/bandit -q -c pyproject.toml -r .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

@@ -96,11 +96,12 @@ def test_resource_page_shows_its_facts_downloads_and_formats(client, toolkit):
     assert [a.get_text(strip=True) for a in soup.select(".related .card__title a")] == ["Starting a nurture group"]
 
 
-def test_documents_are_served_as_attachments_with_safe_headers(client, toolkit):
+def test_pdf_downloads_open_in_the_browser_with_safe_headers(client, toolkit):
     document = toolkit.downloads.get().document
     response = client.get(document.url)
     assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment;")
+    # PDFs open in the browser's viewer; other kinds are attachments (tests/test_uploads.py).
+    assert response["Content-Disposition"].startswith("inline;")
     assert 'filename="nurture-groups-toolkit' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"

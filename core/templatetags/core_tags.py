@@ -4,6 +4,7 @@ from urllib.parse import urljoin
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, language_tag
@@ -81,7 +82,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def json_ld(objects):
     """Schema.org objects as JSON safe to place inside <script type="application/ld+json">."""
     data = objects[0] if len(objects) == 1 else objects
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
 @register.inclusion_tag("includes/metadata.html", takes_context=True)
@@ -93,7 +94,11 @@ def page_metadata(context):
         return {}
     canonical = page.get_full_url(request)
     image = page.get_social_image()
-    rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    except SourceImageIOError:
+        # The original is missing from storage: share the page without an image rather than fail it.
+        rendition = None
     language = html_language_tag()
     return {
         "page": page,
