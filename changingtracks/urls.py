@@ -14,6 +14,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("enews/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )
 
