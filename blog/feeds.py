@@ -5,7 +5,6 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 FEED_LENGTH = 20
@@ -29,9 +28,6 @@ class BlogFeed(Feed):
 
     def description(self, index):
         return index.intro or index.listing_summary or _("News and learning from Changing Tracks.")
-
-    def language(self, index):
-        return get_language()
 
     def items(self, index):
         return index.with_listing_data(index.posts()).prefetch_related("tagged_items__tag")[:FEED_LENGTH]

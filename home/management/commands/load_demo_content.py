@@ -3,7 +3,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from blog import demo as blog_demo
 from home import demo as home_demo
+from home import enquiry_demo
+from newsletter import demo as newsletter_demo
 from resources import demo as resources_demo
 
 
@@ -14,4 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = home_demo.load()
         resources_demo.load_taxonomy()
+        enquiry_demo.load(home)
+        blog_demo.load(home)
+        newsletter_demo.load(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))
