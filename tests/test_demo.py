@@ -5,7 +5,9 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from home.models import HomePage, ProgrammePage
+from blog.models import BlogIndexPage, BlogPage
+from home.models import EnquiryFormPage, HomePage, ProgrammePage
+from newsletter.models import NewsletterSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +17,9 @@ EXPECTED_PAGES = [
     "Action research",
     "National Music Services Working Group for Inclusion",
     "Training and consultancy",
+    "Privacy notice",
+    "Can we help you?",
+    "Blog",
 ]
 
 
@@ -54,3 +59,18 @@ def test_demo_loader_keeps_what_an_editor_changed():
     call_command("load_demo_content")
     about.refresh_from_db()
     assert (about.title, about.intro) == ("About us", "Rewritten by the comms team.")
+
+
+def test_demo_has_a_blog_an_enquiry_form_and_an_enews_privacy_link(client):
+    call_command("load_demo_content")
+    blog = BlogIndexPage.objects.get()
+    posts = BlogPage.objects.child_of(blog).live()
+    assert posts.count() >= 12
+    assert {post.category for post in posts} == {"news", "resource-update", "programme-update", "nwg-write-up"}
+    assert all(post.blog_authors.exists() and post.tags.exists() for post in posts)
+    assert len(posts.dates("date", "year")) >= 2, "the year filter needs more than one year to show"
+    assert client.get(blog.url + "feed/").status_code == 200
+    enquiry = EnquiryFormPage.objects.get()
+    assert enquiry.title == "Can we help you?" and enquiry.form_fields.count() >= 5
+    privacy = NewsletterSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page
+    assert privacy.slug == "privacy-notice"
