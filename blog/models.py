@@ -1,6 +1,7 @@
 """The blog: one index per language, posts with authors, tags and a category, and an RSS feed."""
 
 import math
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
@@ -99,11 +100,13 @@ class BlogFilterForm(forms.Form):
         return cls({name: str(value) for name, value in valid.items()}, **choices), valid
 
     def active_filters(self):
-        """(parameter, label) for each filter in use, for the removable chips."""
+        """(label, query string without it) for each filter in use: the removable chips, back to page 1."""
         return [
-            (name, dict(self.fields[name].choices).get(self.data[name], self.data[name]))
-            for name in self.fields
-            if self.data.get(name)
+            (
+                dict(self.fields[name].choices)[value],
+                urlencode({other: other_value for other, other_value in self.data.items() if other != name}),
+            )
+            for name, value in self.data.items()
         ]
 
 
