@@ -59,15 +59,14 @@ class HumanCheckMixin:
 
     def clean(self):
         cleaned_data = super().clean()
+        if self._errors:
+            # The post is refused anyway; a person sees only what to fix, then sends a fresh form.
+            return cleaned_data
         failure = self.human_check_failure()
         if failure:
             logger.info("%s refused a post: %s", type(self).__name__, failure)
             raise ValidationError(self.rejected_message, code="rejected")
         return cleaned_data
-
-    @property
-    def is_rejected_as_automated(self):
-        return any(error.code == "rejected" for error in self.non_field_errors().as_data())
 
     def human_check_context(self):
         return {"honeypot_name": HONEYPOT_FIELD, "started_name": STARTED_FIELD, "started": signed_start_time()}

@@ -129,11 +129,28 @@ class EnquiryForm(HumanCheckMixin, BaseForm):
     """The visitor's form: the fields editors built, with the honeypot and the minimum fill time."""
 
 
+# Error messages that name the question, so the error summary makes sense on its own.
+REQUIRED_MESSAGES = {
+    "checkbox": _("Tick “%(label)s”"),
+    "checkboxes": _("Tick at least one answer to “%(label)s”"),
+    "multiselect": _("Choose at least one answer to “%(label)s”"),
+    "radio": _("Choose an answer to “%(label)s”"),
+    "dropdown": _("Choose an answer to “%(label)s”"),
+}
+
+
 class EnquiryFormBuilder(FormBuilder):
     def get_form_class(self):
         return type("EnquiryForm", (EnquiryForm,), self.formfields)
 
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        message = REQUIRED_MESSAGES.get(field.field_type, _("Answer “%(label)s”"))
+        options["error_messages"] = {"required": message % {"label": field.label}}
+        return options
+
     def create_email_field(self, field, options):
+        options["error_messages"]["invalid"] = _("Enter an email address in the right format, like name@example.org")
         return forms.EmailField(max_length=254, **options)
 
     def create_multiline_field(self, field, options):

@@ -101,6 +101,13 @@ def test_bots_are_refused_store_nothing_and_learn_nothing(client, enquiry_page, 
     assert soup_of(response).select_one(f"input[name={STARTED_FIELD}]")["value"] != trap.get(STARTED_FIELD)
 
 
+def test_a_form_with_mistakes_shows_only_the_mistakes(client, enquiry_page):
+    response = post(client, enquiry_page, {**VALID, "your_name": ""}, seconds_ago=0)
+    summary = soup_of(response).select_one(".error-summary")
+    assert [item.get_text(strip=True) for item in summary.select("li")] == ["Answer “Your name”"]
+    assert not EnquirySubmission.objects.exists()
+
+
 def test_the_honeypot_is_hidden_from_people(client, enquiry_page):
     soup = soup_of(client.get(enquiry_page.url))
     trap = soup.select_one(f"input[name={HONEYPOT_FIELD}]")
@@ -117,7 +124,10 @@ def test_errors_are_summarised_linked_described_and_what_was_typed_is_kept(clien
     assert soup.title.get_text().startswith("Error:")
     summary = soup.select_one(".error-summary[role=alert]")
     links = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
-    assert links == {"#id_your_name": "This field is required.", "#id_your_email_address": "Enter a valid email address."}
+    assert links == {
+        "#id_your_name": "Answer “Your name”",
+        "#id_your_email_address": "Enter an email address in the right format, like name@example.org",
+    }
     for field_id in ("id_your_name", "id_your_email_address"):
         field = soup.select_one(f"#{field_id}")
         assert field["aria-invalid"] == "true"
@@ -139,14 +149,16 @@ def test_checkbox_questions_are_fieldsets_with_their_own_legend(client, enquiry_
     fieldset = soup.select_one("fieldset.field")
     assert fieldset.legend.get_text(strip=True) == "What would you like us to do?"
     assert fieldset["aria-describedby"] == "id_what_would_you_like_us_to_do_error"
-    assert soup.select_one(".error-summary a")["href"] == "#id_what_would_you_like_us_to_do_0"
+    link = soup.select_one(".error-summary a")
+    assert link["href"] == "#id_what_would_you_like_us_to_do_0"
+    assert link.get_text(strip=True) == "Tick at least one answer to “What would you like us to do?”"
     assert soup.select_one("#id_what_would_you_like_us_to_do_0")
 
 
 def test_an_email_address_with_a_header_injection_is_refused(client, enquiry_page):
     data = {**VALID, "your_email_address": "sam@example.org\r\nBcc: everyone@example.org"}
     response = post(client, enquiry_page, data)
-    assert "Enter a valid email address." in soup_of(response).select_one(".error-summary").get_text()
+    assert "Enter an email address in the right format" in soup_of(response).select_one(".error-summary").get_text()
     assert not EnquirySubmission.objects.exists() and not mail.outbox
 
 

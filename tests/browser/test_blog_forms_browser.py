@@ -94,7 +94,7 @@ def test_enquiry_form_errors_are_fixed_with_the_keyboard_alone(live_server, page
 
     # From the summary, Tab to the first error link and follow it into the field.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "This field is required."
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Answer “Your name”"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "id_your_name"
     page.keyboard.type("Sam Taylor")
