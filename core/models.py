@@ -4,7 +4,9 @@ A page type is built from small mixins, each bringing its own fields and
 panels, on top of Wagtail's Page. Content apps subclass BasePage.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,6 +16,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
+
+
+def language_tag():
+    """The active language as a full tag (en-GB rather than the URL prefix en), for lang attributes."""
+    code = get_language() or settings.LANGUAGE_CODE
+    return settings.HTML_LANGUAGE_TAGS.get(code, code)
+
+
+# The Open Graph image size most networks show large: 1.91:1.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
 class ListingFieldsMixin(models.Model):
@@ -84,12 +96,65 @@ class SocialFieldsMixin(models.Model):
         abstract = True
 
 
+class ReviewMixin(models.Model):
+    """A date by which someone must check the page is still accurate, and who that someone is.
+
+    Any page type with this mixin appears on the admin dashboard when its review is due
+    and in the owner's weekly reminder email (send_review_reminders).
+    """
+
+    next_review_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When to check this page is still accurate. On that date it is listed on the dashboard "
+            "and its owner is reminded by email."
+        ),
+    )
+    review_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("The person who keeps this page accurate and gets the review reminders."),
+    )
+
+    review_panels = [
+        MultiFieldPanel([FieldPanel("review_owner"), FieldPanel("next_review_date")], heading=_("Content review"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
 class SEOMixin:
-    """Title and description for search engines, with fallbacks editors can rely on."""
+    """Title, description, sharing and structured data, with fallbacks editors can rely on.
+
+    base.html renders what these methods return, so a page type changes its
+    metadata by overriding a method, never by editing the base template.
+    """
 
     seo_panels = [
         MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=_(
+                        "The title search engines and browser tabs show, up to about 60 characters. "
+                        "Leave empty to use the page title."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=_(
+                        "One or two sentences search engines show under the title, up to about 155 characters. "
+                        "Leave empty to use the listing summary."
+                    ),
+                ),
+            ],
             heading=_("For search engines"),
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
@@ -100,6 +165,34 @@ class SEOMixin:
 
     def get_meta_description(self):
         return self.search_description or getattr(self, "listing_summary", "")
+
+    def get_social_description(self):
+        return getattr(self, "social_text", "") or self.get_meta_description()
+
+    def get_social_image(self):
+        """The image shown when the page is shared; page types may fall back to their own images."""
+        return getattr(self, "social_image", None) or getattr(self, "listing_image", None)
+
+    def get_og_type(self):
+        return "website"
+
+    def get_structured_data(self, request=None):
+        """Schema.org objects for the page's JSON-LD, as dicts. Override to describe the page better."""
+        return [self.get_web_page_data(request)]
+
+    def get_web_page_data(self, request=None, schema_type="WebPage"):
+        data = {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "name": self.get_meta_title(),
+            "url": self.get_full_url(request),
+            "inLanguage": language_tag(),
+        }
+        if self.get_meta_description():
+            data["description"] = self.get_meta_description()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        return data
 
 
 class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
@@ -122,6 +215,18 @@ class SocialLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
+class FooterLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        help_text=_("A page every visitor should be able to find, such as the accessibility statement.")
+    )
+    label = blocks.CharBlock(
+        required=False, max_length=60, help_text=_("The link text. Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "link"
+
+
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
     """What the footer of every page shows: funders, contact details and social links."""
@@ -139,6 +244,11 @@ class FooterSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Links to the programme's social media profiles, in the order to show them."),
     )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        help_text=_("Links at the foot of every page, such as the accessibility statement and the cookie statement."),
+    )
 
     panels = [
         FieldPanel("funder_acknowledgement"),
@@ -147,6 +257,7 @@ class FooterSettings(BaseSiteSetting):
             heading=_("Contact details"),
         ),
         FieldPanel("social_links"),
+        FieldPanel("footer_links"),
     ]
 
     class Meta:

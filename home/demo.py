@@ -3,9 +3,12 @@
 Written in the project's own words from the facts in shared/seeds/.
 """
 
+from datetime import timedelta
+from email.utils import parseaddr
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.demo import child_page, demo_image, stream
@@ -245,6 +248,100 @@ def footer(site):
     settings.save()
 
 
+def contact_email(site):
+    """The footer's contact address; on a new site, the site's own sender address (a placeholder in dev)."""
+    footer_settings = FooterSettings.for_site(site)
+    if not footer_settings.contact_email:
+        footer_settings.contact_email = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        footer_settings.save()
+    return footer_settings.contact_email
+
+
+def statement_pages(home, site):
+    """The accessibility and cookie statements, linked from the footer of every page."""
+    email = contact_email(site)
+    review = {"next_review_date": timezone.localdate() + timedelta(days=365)}
+    accessibility = child_page(
+        home,
+        ProgrammePage,
+        "accessibility",
+        title="Accessibility statement",
+        intro=(
+            "We want everyone who visits this website to be able to use it, whatever their abilities and "
+            "whatever device or assistive technology they use."
+        ),
+        listing_summary="How accessible this website is, how we test it, and how to tell us about a problem.",
+        body=stream(
+            heading("What we aim for"),
+            paragraph(
+                "This website aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. "
+                "As a programme about inclusion, we want to practise what we preach."
+            ),
+            paragraph("You should be able to:"),
+            bullets(
+                "use every page with a keyboard alone, with a visible focus outline and a link to skip to the content",
+                "zoom in and read the site on a small screen without scrolling sideways",
+                "change colours, fonts and text size in your browser or device settings",
+                "move around each page by its headings and landmarks with a screen reader",
+                "read text with high contrast against its background, in a font your device already has",
+                "choose when a video loads, and read its transcript or description",
+            ),
+            heading("How we test it"),
+            paragraph(
+                "Every type of page on the site is checked automatically with the axe accessibility engine in a real "
+                "browser, at desktop and phone sizes, and checked for use with a keyboard alone. These checks run "
+                "every time the website's code changes. Editors can check each page with the accessibility checker "
+                "built into the editing system before they publish it."
+            ),
+            paragraph(
+                "Automated checks find only some problems, so we also want to hear from you about anything that "
+                "gets in your way."
+            ),
+            heading("Reporting a problem or asking for another format"),
+            paragraph(
+                f"If something on this website is hard to use, or you need a document in another format such as "
+                f'large print, Easy Read or audio, email us at <a href="mailto:{email}">{email}</a>.',
+                "Tell us the address of the page or the name of the document, what you were trying to do and what "
+                "went wrong, and how you would like us to reply.",
+            ),
+        ),
+        **review,
+    )
+    cookies = child_page(
+        home,
+        ProgrammePage,
+        "cookies",
+        title="Cookie statement",
+        intro="This website sets no tracking cookies. We do not use analytics, advertising or social media trackers.",
+        listing_summary="This website sets no tracking cookies: what it does and does not store on your device.",
+        body=stream(
+            heading("Cookies we never set"),
+            paragraph(
+                "We do not track visitors. There are no analytics, advertising or social media cookies, and no "
+                "third-party scripts on our pages, so we do not need to ask for your consent."
+            ),
+            heading("Cookies that keep forms and logins safe"),
+            bullets(
+                "csrftoken: set when you fill in a form on this website, so that nobody else can send it in your name",
+                "sessionid: set only for staff who log in to edit the website",
+            ),
+            paragraph("Both are strictly necessary for the website to work safely, and neither follows you elsewhere."),
+            heading("Videos"),
+            paragraph(
+                "Videos from YouTube or Vimeo load only when you press play. Until then, those sites receive "
+                "nothing from your visit. Once you play a video, the site it comes from may set its own cookies."
+            ),
+            heading("Questions"),
+            paragraph(f'Email us at <a href="mailto:{email}">{email}</a> if you have a question about this statement.'),
+        ),
+        **review,
+    )
+    footer_settings = FooterSettings.for_site(site)
+    if not footer_settings.footer_links:
+        footer_settings.footer_links = [("link", {"page": page, "label": ""}) for page in (accessibility, cookies)]
+        footer_settings.save()
+
+
 def home_body(home, call_to_action):
     """The HEARD principles and a call to action, for a home page created in this run."""
     home.body = stream(
@@ -259,5 +356,7 @@ def load():
     call_to_action = programme_pages(home)
     if created:
         home_body(home, call_to_action)
-    footer(Site.objects.get(is_default_site=True))
+    site = Site.objects.get(is_default_site=True)
+    footer(site)
+    statement_pages(home, site)
     return home

@@ -4,11 +4,13 @@ import hashlib
 import json
 import logging
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from django import forms
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +25,7 @@ from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.forms import HumanCheckMixin
-from core.models import BasePage
+from core.models import BasePage, FooterSettings, ReviewMixin
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +69,37 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def get_social_image(self):
+        return super().get_social_image() or self.hero_image
 
-class ProgrammePage(BasePage):
+    def get_structured_data(self, request=None):
+        """The programme as an Organization, and the site with its search, for search engines."""
+        url = self.get_full_url(request)
+        footer = FooterSettings.for_request(request) if request else FooterSettings.for_site(self.get_site())
+        organization = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "alternateName": "MusicNet East",
+            "url": url,
+            "logo": urljoin(url, static("images/icon-512.png")),
+            "description": self.get_meta_description(),
+        }
+        if footer.contact_email:
+            organization["email"] = footer.contact_email
+        same_as = [link.value["url"] for link in footer.social_links]
+        if same_as:
+            organization["sameAs"] = same_as
+        website = self.get_web_page_data(request, schema_type="WebSite")
+        website["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": urljoin(url, reverse("search")) + "?q={search_terms}",
+            "query-input": "required name=search_terms",
+        }
+        return [organization, website]
+
+
+class ProgrammePage(ReviewMixin, BasePage):
     intro = models.TextField(
         max_length=500,
         blank=True,
@@ -81,6 +112,7 @@ class ProgrammePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]

@@ -52,6 +52,25 @@ def build_home_page(**fields):
     return home
 
 
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user, optionally in the editorial groups the core migration creates ("Editors", "Moderators")."""
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = factory.Sequence(lambda n: f"Person {n}")
+
+    class Meta:
+        model = "auth.User"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, names):
+        if create and names:
+            from django.contrib.auth.models import Group
+
+            self.groups.set(Group.objects.filter(name__in=names))
+
+
 # Blog, enquiry form and enews (issue 5).
 from django.utils.timezone import localdate  # noqa: E402
 

@@ -1,7 +1,9 @@
 """The demo loader builds the site from the seeds, and running it again changes nothing."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -17,6 +19,8 @@ EXPECTED_PAGES = [
     "Action research",
     "National Music Services Working Group for Inclusion",
     "Training and consultancy",
+    "Accessibility statement",
+    "Cookie statement",
     "Privacy notice",
     "Can we help you?",
     "Blog",
@@ -25,6 +29,7 @@ EXPECTED_PAGES = [
 
 def snapshot():
     return {
+        "redirects": sorted(Redirect.objects.values_list("old_path", "redirect_page_id", "redirect_link")),
         "pages": sorted(Page.objects.values_list("url_path", "title", "live")),
         "images": sorted(get_image_model().objects.values_list("title", "description")),
         "revisions": Revision.objects.count(),
@@ -74,3 +79,32 @@ def test_demo_has_a_blog_an_enquiry_form_and_an_enews_privacy_link(client):
     assert enquiry.title == "Can we help you?" and enquiry.form_fields.count() >= 5
     privacy = NewsletterSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page
     assert privacy.slug == "privacy-notice"
+
+
+def test_demo_statements_are_linked_from_every_page_and_give_the_contact_address(client):
+    call_command("load_demo_content")
+    soup = BeautifulSoup(client.get("/en/about/").content, "html.parser")
+    footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer nav a")}
+    assert footer_links == {"Accessibility statement": "/en/accessibility/", "Cookie statement": "/en/cookies/"}
+    statement = BeautifulSoup(client.get("/en/accessibility/").content, "html.parser").main
+    headings = [h2.get_text(strip=True) for h2 in statement.find_all("h2")]
+    assert headings == ["What we aim for", "How we test it", "Reporting a problem or asking for another format"]
+    assert "WCAG" in statement.get_text()
+    footer_email = soup.select_one("footer a[href^=mailto]")["href"]
+    assert statement.select_one("a[href^=mailto]")["href"] == footer_email
+    cookies = BeautifulSoup(client.get("/en/cookies/").content, "html.parser").main.get_text()
+    assert "sets no tracking cookies" in cookies
+
+
+def test_demo_loads_the_old_sites_redirects(client):
+    call_command("load_demo_content")
+    for old, new in [
+        ("/about-us/", "/en/about/"),
+        ("/about-us/research/", "/en/action-research/"),
+        ("/music-services-inclusion-network/", "/en/national-working-group/"),
+        ("/partners-work/liverpool-resonate/", "/en/action-research/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    legacy = client.get("/about-us/", HTTP_HOST="www.musicnet-east.org.uk")
+    assert legacy["Location"] == "http://testserver/about-us/"

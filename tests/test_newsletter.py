@@ -17,7 +17,7 @@ from core.forms import HONEYPOT_FIELD, STARTED_FIELD, signed_start_time
 from newsletter.forms import CONSENT_WORDING
 from newsletter.models import NewsletterSettings, Subscriber
 from newsletter.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, make_token
-from tests.factories import ProgrammePageFactory
+from tests.factories import ProgrammePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -322,3 +322,16 @@ def test_check_email_page_is_the_same_for_everyone(client, home_page):
     response = client.get("/en/enews/check-your-email/")
     assert soup_of(response).h1.get_text(strip=True) == "Check your email"
     assert urlparse(SIGNUP_URL).path == "/en/enews/"
+
+
+def test_editors_read_and_export_subscribers_and_only_moderators_delete_them(client):
+    subscriber = confirmed("ann@example.org", "Ann")
+    client.force_login(UserFactory(groups=["Editors"]))
+    assert b"ann@example.org" in client.get(reverse("enews_subscribers:index")).content
+    assert client.get(reverse("enews_subscribers:index") + "?export=csv").status_code == 200
+    assert client.post(reverse("enews_signups:delete", args=[subscriber.pk])).status_code in (302, 403)
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
+
+    client.force_login(UserFactory(groups=["Moderators"]))
+    client.post(reverse("enews_signups:delete", args=[subscriber.pk]))
+    assert not Subscriber.objects.filter(pk=subscriber.pk).exists()

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers the old sites' hosts before anything validates the Host header.
+    "core.middleware.LegacyHostRedirectMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,6 +137,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Changing Tracks"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address. Requests to LEGACY_HOSTS (the old MusicNet East and
+# Changing Tracks sites) are sent here with a 301, keeping their path.
+CANONICAL_BASE_URL = os.environ.get("CANONICAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+LEGACY_HOSTS = env_list(
+    "LEGACY_HOSTS",
+    "musicnet-east.org.uk,www.musicnet-east.org.uk,changingtracks.org.uk,www.changingtracks.org.uk",
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

@@ -1,7 +1,12 @@
+import json
+from urllib.parse import urljoin
+
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, language_tag
 
 register = template.Library()
 
@@ -9,8 +14,7 @@ register = template.Library()
 @register.simple_tag
 def html_language_tag():
     """The language tag for <html lang>: en-GB rather than the URL prefix en."""
-    code = get_language() or settings.LANGUAGE_CODE
-    return settings.HTML_LANGUAGE_TAGS.get(code, code)
+    return language_tag()
 
 
 def site_root(request):
@@ -68,3 +72,38 @@ def query_with(context, **changes):
 def elided_page_range(page_obj):
     """Page numbers around the current one, with ellipses for long listings."""
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+
+
+# Characters that would let JSON end a <script> element early or open markup inside it.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(objects):
+    """Schema.org objects as JSON safe to place inside <script type="application/ld+json">."""
+    data = objects[0] if len(objects) == 1 else objects
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+@register.inclusion_tag("includes/metadata.html", takes_context=True)
+def page_metadata(context):
+    """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods."""
+    page = context.get("page")
+    request = context["request"]
+    if not isinstance(page, SEOMixin):
+        return {}
+    canonical = page.get_full_url(request)
+    image = page.get_social_image()
+    rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    language = html_language_tag()
+    return {
+        "page": page,
+        "canonical": canonical,
+        "description": page.get_meta_description(),
+        "social_description": page.get_social_description(),
+        "og_type": page.get_og_type(),
+        "og_locale": language.replace("-", "_"),
+        "image": rendition,
+        "image_url": urljoin(canonical or "", rendition.url) if rendition else "",
+        "image_alt": image.default_alt_text if image else "",
+        "structured_data": json_ld(page.get_structured_data(request)),
+    }

@@ -1,5 +1,7 @@
 """Load the demo site. Safe to run again: it adds what is missing and changes nothing else."""
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -20,4 +22,6 @@ class Command(BaseCommand):
         enquiry_demo.load(home)
         blog_demo.load(home)
         newsletter_demo.load(home)
+        # Last, so every page the old sites' addresses point at exists.
+        call_command("import_legacy_redirects", settings.BASE_DIR / "data" / "legacy_redirects.csv", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))
