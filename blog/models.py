@@ -239,6 +239,26 @@ class BlogPage(BasePage):
     def get_meta_description(self):
         return self.search_description or self.listing_summary or self.intro
 
+    def get_social_image(self):
+        return super().get_social_image() or self.hero_image
+
+    def get_og_type(self):
+        return "article"
+
+    def get_structured_data(self, request=None):
+        """The post as a schema.org BlogPosting, with its date, authors, section and tags."""
+        post = self.get_web_page_data(request, schema_type="BlogPosting")
+        post["headline"] = self.title
+        post["datePublished"] = self.date.isoformat()
+        post["articleSection"] = self.get_category_display()
+        authors = [author.person.name for author in self.blog_authors.all()]
+        if authors:
+            post["author"] = [{"@type": "Person", "name": name} for name in authors]
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            post["keywords"] = keywords
+        return [post]
+
     @property
     def card_image(self):
         return self.listing_image or self.hero_image

@@ -1,8 +1,13 @@
 """Demo enquiry form ("Can we help you?") and privacy notice, in the project's own words."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Site
 
 from core.demo import child_page, stream
+from core.models import FooterSettings
 from home.models import EnquiryFormField, EnquiryFormPage, ProgrammePage
 
 ENQUIRY_FIELDS = [
@@ -33,10 +38,13 @@ ENQUIRY_FIELDS = [
 ]
 
 
-def privacy_notice(home):
+def privacy_notice(home, footer_settings):
+    """The privacy notice, stating the retention periods in settings; linked from the footer when first made."""
     enquiry_days = settings.ENQUIRY_RETENTION_DAYS
     signup_days = settings.NEWSLETTER_UNCONFIRMED_RETENTION_DAYS
-    return child_page(
+    email = footer_settings.contact_email
+    is_new = not home.get_children().filter(slug="privacy-notice").exists()
+    page = child_page(
         home,
         ProgrammePage,
         "privacy-notice",
@@ -78,10 +86,18 @@ def privacy_notice(home):
             (
                 "paragraph",
                 "<p>Every enews has a link to unsubscribe in one click. To see, correct or delete the details we "
-                "keep about you, contact the Changing Tracks team at Hertfordshire Music Service.</p>",
+                f'keep about you, email us at <a href="mailto:{email}">{email}</a>.</p>'
+                if email
+                else "<p>Every enews has a link to unsubscribe in one click. To see, correct or delete the details "
+                "we keep about you, contact the Changing Tracks team.</p>",
             ),
         ),
+        next_review_date=timezone.localdate() + timedelta(days=365),
     )
+    if is_new:
+        footer_settings.footer_links.append(("link", {"page": page, "label": ""}))
+        footer_settings.save()
+    return page
 
 
 def enquiry_page(home):
@@ -104,5 +120,5 @@ def enquiry_page(home):
 
 
 def load(home):
-    privacy_notice(home)
+    privacy_notice(home, FooterSettings.for_site(Site.objects.get(is_default_site=True)))
     enquiry_page(home)

@@ -1,5 +1,6 @@
 """The blog: where its pages live, the listing with filters and pagination, posts, and the RSS feed."""
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlparse
@@ -169,6 +170,27 @@ def test_post_shows_authors_date_reading_time_and_tags(client, blog):
     assert "We run the programme." in soup.select_one(".post__authors").get_text()
     assert soup.select_one(".post__hero img")["alt"] == "Pupils playing steel pans"
     assert soup.select_one(".tag-list a")["href"] == "/en/blog/?tag=nurture-groups"
+
+
+def test_post_tells_search_engines_and_social_networks_it_is_an_article(client, blog):
+    post = BlogPageFactory(
+        parent=blog,
+        title="Nurture groups",
+        date=date(2025, 3, 4),
+        intro="Seventeen music services.",
+        tags=["NWG"],
+        authors=[PersonFactory(name="Changing Tracks team")],
+        hero_image=ImageFactory(),
+    )
+    soup = soup_of(client.get(post.url))
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
+    assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://localhost/")
+    assert soup.select_one('meta[name="description"]')["content"] == "Seventeen music services."
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    posting = data[0] if isinstance(data, list) else data
+    assert posting["@type"] == "BlogPosting" and posting["datePublished"] == "2025-03-04"
+    assert posting["author"] == [{"@type": "Person", "name": "Changing Tracks team"}]
+    assert posting["keywords"] == ["NWG"]
 
 
 def test_feed_is_valid_rss_with_the_newest_posts_and_absolute_links(client, blog):

@@ -85,7 +85,11 @@ def test_demo_statements_are_linked_from_every_page_and_give_the_contact_address
     call_command("load_demo_content")
     soup = BeautifulSoup(client.get("/en/about/").content, "html.parser")
     footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer nav a")}
-    assert footer_links == {"Accessibility statement": "/en/accessibility/", "Cookie statement": "/en/cookies/"}
+    assert footer_links == {
+        "Accessibility statement": "/en/accessibility/",
+        "Cookie statement": "/en/cookies/",
+        "Privacy notice": "/en/privacy-notice/",
+    }
     statement = BeautifulSoup(client.get("/en/accessibility/").content, "html.parser").main
     headings = [h2.get_text(strip=True) for h2 in statement.find_all("h2")]
     assert headings == ["What we aim for", "How we test it", "Reporting a problem or asking for another format"]

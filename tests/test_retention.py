@@ -72,3 +72,4 @@ def test_the_demo_privacy_notice_states_the_retention_periods(client, settings):
     text = BeautifulSoup(client.get("/en/privacy-notice/").content, "html.parser").main.get_text(" ", strip=True)
     assert "Enquiries are deleted 200 days after they are sent." in text
     assert "Enews sign-ups that are never confirmed are deleted after 20 days." in text
+    assert "mailto:" in BeautifulSoup(client.get("/en/privacy-notice/").content, "html.parser").main.decode()
