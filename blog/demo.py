@@ -65,8 +65,7 @@ HEARD = [
     (
         "Representative",
         "participants and colleagues reflect our diverse society",
-        "The people a music service works with, as participants and as colleagues, should reflect our "
-        "diverse society.",
+        "The people a music service works with, as participants and as colleagues, should reflect our diverse society.",
     ),
     (
         "Diverse",

@@ -271,7 +271,9 @@ class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
     def send_mail(self, form):
         addresses = [address.strip() for address in self.to_address.split(",")]
         reply_to = [
-            value for name, value in form.cleaned_data.items() if isinstance(form.fields[name], forms.EmailField) and value
+            value
+            for name, value in form.cleaned_data.items()
+            if isinstance(form.fields[name], forms.EmailField) and value
         ]
         send_mail(
             self.subject or _("Enquiry from the website: %(title)s") % {"title": self.title},

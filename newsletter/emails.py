@@ -33,9 +33,7 @@ def send_subscriber_email(request, subscriber, template, subject, **context):
 
 
 def send_confirmation(request, subscriber):
-    confirm_url = request.build_absolute_uri(
-        reverse("newsletter:confirm", args=[make_token(subscriber, CONFIRM_SALT)])
-    )
+    confirm_url = request.build_absolute_uri(reverse("newsletter:confirm", args=[make_token(subscriber, CONFIRM_SALT)]))
     send_subscriber_email(
         request,
         subscriber,

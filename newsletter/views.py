@@ -18,8 +18,14 @@ from django.views.decorators.http import require_http_methods
 from newsletter import emails
 from newsletter.forms import CONSENT_WORDING, SignupForm
 from newsletter.models import Subscriber
-from newsletter.tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, UNSUBSCRIBE_SALT, BadToken, ExpiredToken
-from newsletter.tokens import subscriber_for_token
+from newsletter.tokens import (
+    CONFIRM_MAX_AGE,
+    CONFIRM_SALT,
+    UNSUBSCRIBE_SALT,
+    BadToken,
+    ExpiredToken,
+    subscriber_for_token,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +71,9 @@ def signup(request):
 
 
 def check_email(request):
-    return render(request, "newsletter/check_email.html", {"valid_days": CONFIRM_MAX_AGE.days, "hide_footer_signup": True})
+    return render(
+        request, "newsletter/check_email.html", {"valid_days": CONFIRM_MAX_AGE.days, "hide_footer_signup": True}
+    )
 
 
 def link_problem(request, expired):

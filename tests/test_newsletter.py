@@ -138,7 +138,11 @@ def test_unsubscribe_page_asks_once_then_unsubscribes(client, home_page):
 
 def test_mail_programs_unsubscribe_in_one_click(home_page):
     subscriber = Subscriber.objects.create(
-        email="sam@example.org", status="confirmed", language="en", consent_wording="Yes", consent_given_at="2025-01-01T00:00Z"
+        email="sam@example.org",
+        status="confirmed",
+        language="en",
+        consent_wording="Yes",
+        consent_given_at="2025-01-01T00:00Z",
     )
     path = reverse("newsletter:unsubscribe", args=[make_token(subscriber, UNSUBSCRIBE_SALT)])
     response = Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"})
