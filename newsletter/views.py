@@ -54,7 +54,7 @@ def sign_up(form):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, initial={"source": request.path})
     if request.method == "POST" and form.is_valid():
         subscriber = sign_up(form)
         try:

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 from tests.factories import ProgrammePageFactory, build_home_page
 
@@ -7,6 +8,14 @@ from tests.factories import ProgrammePageFactory, build_home_page
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, never the real media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches. Database ids are reused after a test's rollback, so an
+    image rendition cached by one test could otherwise be served for another test's image."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

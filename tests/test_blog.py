@@ -265,6 +265,13 @@ def test_editor_publishes_a_post_with_an_author_and_tags(admin_client, blog):
             "action-publish": "publish",
         }
     )
+    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=("blog", "blogpage", blog.pk))
+    assert admin_client.post(preview_url, data).json() == {"is_valid": True, "is_available": True}
+    preview = soup_of(admin_client.get(preview_url))
+    assert "Changing Tracks team" in preview.select_one(".post__byline").get_text()
+    assert [a.get_text() for a in preview.select(".tag-list a")] == ["Action research", "Funding"]
+    assert not BlogPage.objects.exists(), "a preview must not save the post"
+
     response = admin_client.post(reverse("wagtailadmin_pages:add", args=("blog", "blogpage", blog.pk)), data)
     assert response.status_code == 302
     post = BlogPage.objects.get(slug="new-round")

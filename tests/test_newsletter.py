@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
+from core.blocks import BaseStreamBlock
 from core.forms import HONEYPOT_FIELD, STARTED_FIELD, signed_start_time
 from newsletter.forms import CONSENT_WORDING
 from newsletter.models import NewsletterSettings, Subscriber
@@ -339,3 +340,12 @@ def test_editors_read_and_export_subscribers_and_only_moderators_delete_them(cli
     client.force_login(UserFactory(groups=["Moderators"]))
     client.post(reverse("enews_signups:delete", args=[subscriber.pk]))
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def test_editors_preview_the_sign_up_block(admin_client, home_page):
+    block = BaseStreamBlock().child_blocks["enews_signup"]
+    response = admin_client.get(reverse("wagtailadmin_block_preview") + f"?id={block.definition_prefix}")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one(".enews-signup h2").get_text() == "Sign up to our enews"
+    assert soup.select_one("form.enews-form")["action"] == SIGNUP_URL

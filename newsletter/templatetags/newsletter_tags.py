@@ -7,9 +7,9 @@ register = template.Library()
 
 
 def privacy_url(request):
-    """The privacy notice in the visitor's language, or None if editors have not chosen one."""
+    """The live privacy notice in the visitor's language, or None if editors have not chosen one."""
     page = NewsletterSettings.for_request(request).privacy_page
-    return page.localized.get_url(request) if page else None
+    return page.localized.get_url(request) if page and page.live else None
 
 
 @register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
