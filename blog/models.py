@@ -160,7 +160,6 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         page_obj = Paginator(self.with_listing_data(posts), POSTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             posts=page_obj,
-            page_obj=page_obj,
             filter_form=form,
             active_filters=form.active_filters(),
             feed_url=self.feed_full_url(request),
