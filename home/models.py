@@ -134,9 +134,22 @@ class EnquiryFormField(AbstractFormField):
         FieldPanel("label", help_text=_("The question, in plain English, for example 'Your email address'.")),
         FieldPanel("help_text", help_text=_("Optional: a hint shown under the question, such as what to include.")),
         FieldPanel("required", help_text=_("Tick if the visitor must answer before they can send the form.")),
-        FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
-        FieldPanel("choices", classname="formbuilder-choices"),
-        FieldPanel("default_value", classname="formbuilder-default"),
+        FieldPanel(
+            "field_type",
+            classname="formbuilder-type",
+            required_on_save=True,
+            help_text=_("The kind of answer: a line of text, a longer message, an email address, boxes to tick..."),
+        ),
+        FieldPanel(
+            "choices",
+            classname="formbuilder-choices",
+            help_text=_("For boxes to tick, radio buttons and drop-downs only: one answer per line."),
+        ),
+        FieldPanel(
+            "default_value",
+            classname="formbuilder-default",
+            help_text=_("Optional: an answer filled in already, which the visitor can change."),
+        ),
     ]
 
 

@@ -278,3 +278,24 @@ def test_editor_publishes_a_post_with_an_author_and_tags(admin_client, blog):
     assert post.live and sorted(tag.name for tag in post.tags.all()) == ["Action research", "Funding"]
     assert [author.person for author in post.blog_authors.all()] == [person]
     assert card_titles(admin_client.get(blog.url)) == ["Our new action research round"]
+
+
+@pytest.mark.parametrize(
+    "url_name,args",
+    [
+        ("wagtailadmin_pages:add", ("blog", "blogpage")),
+        ("wagtailadmin_pages:add", ("blog", "blogindexpage")),
+        ("wagtailsnippets_blog_person:add", ()),
+    ],
+)
+def test_every_field_an_editor_sees_has_help_text(admin_client, home_page, url_name, args):
+    if args == ("blog", "blogpage"):
+        args = (*args, BlogIndexPageFactory(parent=home_page).pk)
+    elif args:
+        args = (*args, home_page.pk)
+    soup = soup_of(admin_client.get(reverse(url_name, args=args)))
+    fields = soup.select("[data-field-wrapper]")
+    assert len(fields) >= 4
+    for wrapper in fields:
+        help_text = wrapper.select_one("[data-field-help]")
+        assert help_text and help_text.get_text(strip=True), wrapper.select_one("label").get_text(strip=True)

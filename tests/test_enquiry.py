@@ -215,3 +215,13 @@ def test_enquiry_pages_live_under_home_or_programme_pages(home_page, programme_p
     assert EnquiryFormPage.can_create_at(home_page)
     assert EnquiryFormPage.can_create_at(programme_page)
     assert EnquiryFormPage.allowed_subpage_models() == []
+
+
+def test_every_field_an_editor_sees_has_help_text(admin_client, home_page):
+    page = EnquiryFormPageFactory(parent=home_page)
+    soup = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    fields = soup.select("form [data-field-wrapper]")  # not the preview panel's choice of form or thank-you page
+    assert len(fields) > 20, "the page's own fields and those of each question"
+    for wrapper in fields:
+        help_text = wrapper.select_one("[data-field-help]")
+        assert help_text and help_text.get_text(strip=True), wrapper.select_one("label").get_text(strip=True)
