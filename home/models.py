@@ -19,6 +19,7 @@ from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -220,6 +221,7 @@ class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
     form_builder = EnquiryFormBuilder
 
     content_panels = BasePage.content_panels + [
+        FormSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),

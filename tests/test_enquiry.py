@@ -205,10 +205,13 @@ def test_csv_export_contains_what_the_admin_shows(client, admin_client, enquiry_
     assert [row[1] for row in exported[1:] if "HYPERLINK" in row[1]] == ['\'=HYPERLINK("http://evil.example")']
 
 
-def test_editors_read_enquiries_under_forms(admin_client, enquiry_page, client):
+def test_editors_read_enquiries_under_forms_and_from_the_page(admin_client, enquiry_page, client):
     post(client, enquiry_page)
     forms_index = admin_client.get(reverse("wagtailforms:index"))
     assert b"Can we help you?" in forms_index.content
+    editor = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[enquiry_page.pk])))
+    listing_url = reverse("wagtailforms:list_submissions", args=[enquiry_page.pk])
+    assert editor.select_one(f'a[href="{listing_url}"]'), "the page's editor links to its enquiries"
 
 
 def test_enquiry_pages_live_under_home_or_programme_pages(home_page, programme_page):
