@@ -25,8 +25,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
-from core.forms import HumanCheckMixin
 from core.models import BasePage, FooterSettings, ReviewMixin
+from core.spam import HumanCheckMixin
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HumanCheckMixin
+from core.spam import HumanCheckMixin
 
 CONSENT_WORDING = _(
     "Yes, email me the Changing Tracks enews. I understand I can unsubscribe at any time with the link in every email."

@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
-from core.forms import HONEYPOT_FIELD, REJECTED_MESSAGE, STARTED_FIELD, signed_start_time
+from core.spam import HONEYPOT_FIELD, REJECTED_MESSAGE, STARTED_FIELD, signed_start_time
 from home.models import EnquiryFormPage, EnquirySubmission
 from tests.factories import EnquiryFormPageFactory
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from core.blocks import BaseStreamBlock
-from core.forms import HONEYPOT_FIELD, STARTED_FIELD, signed_start_time
+from core.spam import HONEYPOT_FIELD, STARTED_FIELD, signed_start_time
 from newsletter.forms import CONSENT_WORDING
 from newsletter.models import NewsletterSettings, Subscriber
 from newsletter.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, make_token

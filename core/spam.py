@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "contact_fax"
 STARTED_FIELD = "form_started"
-STARTED_SALT = "core.forms.started"
+STARTED_SALT = "core.spam.started"
 REJECTED_MESSAGE = _("Sorry, we could not accept the form. Please check your answers and send it again.")
 
 
