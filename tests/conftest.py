@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache
 
 from tests.factories import ProgrammePageFactory, build_home_page
 
@@ -11,11 +11,9 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _empty_caches():
-    """Every test starts with empty caches. Database ids are reused after a test's rollback, so an
-    image rendition cached by one test could otherwise be served for another test's image."""
-    for cache in caches.all():
-        cache.clear()
+def _empty_cache():
+    """Each test starts with an empty cache: no rate-limit counts or cached site paths from another test."""
+    cache.clear()
 
 
 @pytest.fixture
