@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import BlogIndexPage, BlogPage
-from home.models import ProgrammePage
+from home.models import HomePage, ProgrammePage
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, ImageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,7 @@ def card_titles(response):
 
 
 def test_blog_index_lives_once_under_a_home_page_and_holds_only_posts(home_page, blog):
+    assert BlogIndexPage in HomePage.allowed_subpage_models()
     assert not BlogIndexPage.can_create_at(home_page), "a second blog under the same home page"
     assert not BlogIndexPage.can_create_at(Page.get_first_root_node())
     assert BlogIndexPage.allowed_subpage_models() == [BlogPage]

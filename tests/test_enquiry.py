@@ -13,7 +13,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 from core.spam import HONEYPOT_FIELD, REJECTED_MESSAGE, STARTED_FIELD, signed_start_time
-from home.models import EnquiryFormPage, EnquirySubmission
+from home.models import EnquiryFormPage, EnquirySubmission, HomePage
 from tests.factories import EnquiryFormPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -215,6 +215,7 @@ def test_editors_read_enquiries_under_forms_and_from_the_page(admin_client, enqu
 
 
 def test_enquiry_pages_live_under_home_or_programme_pages(home_page, programme_page):
+    assert EnquiryFormPage in HomePage.allowed_subpage_models()
     assert EnquiryFormPage.can_create_at(home_page)
     assert EnquiryFormPage.can_create_at(programme_page)
     assert EnquiryFormPage.allowed_subpage_models() == []
