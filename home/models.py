@@ -63,7 +63,7 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("hero_intro"), index.SearchField("summary")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ProgrammePage", "home.EnquiryFormPage", "blog.BlogIndexPage"]
+    subpage_types = ["home.ProgrammePage", "resources.ResourceIndexPage", "home.EnquiryFormPage", "blog.BlogIndexPage"]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

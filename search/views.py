@@ -1,41 +1,213 @@
-"""Site search over every live page, with Wagtail's database backend."""
+"""Site search over every live page of the visitor's language.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseBadRequest
+Wagtail's database backend does the matching (PostgreSQL full-text search in
+production, SQLite FTS5 on a first run) with operator="and". Editors' promoted
+results (wagtail.contrib.search_promotions) come first on the first page and
+are left out of the results below them. Results can be narrowed by kind (see
+search.kinds). Queries are cleaned by core.forms.clean_query: capped in length
+and words, punctuation removed; a NUL byte anywhere in the request is a 400.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.apps import apps
+from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from core.forms import LenientMultipleChoiceField, QueryField, clean_query, has_nul_byte
+from core.paging import paginate
+from search.kinds import all_kinds, counted_kinds
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-MAX_QUERY_TERMS = 12
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
 
 
-def clean_query(raw):
-    """Trim a visitor's query to a sane length and number of words."""
-    words = raw[:MAX_QUERY_LENGTH].split()
-    return " ".join(words[:MAX_QUERY_TERMS])
+class SearchForm(forms.Form):
+    q = QueryField(label=gettext_lazy("Search for"))
+    kind = LenientMultipleChoiceField(label=gettext_lazy("Show only"))
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields["kind"].choices = [(kind.slug, kind.label) for kind in all_kinds().values()]
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    kind: str
+    summary: str
+    page: Page | None = None
+    meta: list = field(default_factory=list)
+    promoted: bool = False
+
+
+def bad_request():
+    return HttpResponseBadRequest(_("Your search contained a character we cannot search for."))
+
+
+def live_pages():
+    return Page.objects.live().public().filter(locale=Locale.get_active())
+
+
+def summary_of(page):
+    """A page's summary for results: its listing summary, else its summary, intro or meta description."""
+    for name in ("listing_summary", "summary", "intro", "search_description"):
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return text
+    return ""
+
+
+def as_result(page, request, promoted=False, description=""):
+    return Result(
+        title=page.get_listing_title() if hasattr(page, "get_listing_title") else page.title,
+        url=page.get_url(request),
+        kind=capfirst(page._meta.verbose_name),
+        summary=description or summary_of(page),
+        page=page,
+        meta=page.search_result_meta() if hasattr(page, "search_result_meta") else [],
+        promoted=promoted,
+    )
+
+
+def prefetch_for_results(pages):
+    """Fetch what each page type's results show (search_select_related) in one query per type."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, instances in by_model.items():
+        relations = getattr(model, "search_select_related", ())
+        if relations:
+            prefetch_related_objects(instances, *relations)
+
+
+def library_page(pages):
+    return pages.type(apps.get_model("resources", "ResourceIndexPage")).first()
+
+
+@contextmanager
+def index_friendly_planner():
+    """On PostgreSQL, let the planner read the full-text GIN index rather than every index entry.
+
+    With the default random_page_cost (4.0, tuned for spinning disks) PostgreSQL
+    scans and unpacks every search index entry for a word most pages contain,
+    several times slower than using the GIN index (search/migrations/0001).
+    SET LOCAL lasts until the end of this transaction only, so it is safe
+    behind a connection pooler and touches no other query.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
+
+
+def promotions(query, request, pages):
+    """Editors' promoted results for the query: pages visitors can see in this language, then external links."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).order_by("sort_order")
+    )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    pages_by_id = {page.pk: page for page in pages.filter(pk__in=page_ids).specific()} if page_ids else {}
+    results = []
+    for pick in picks:
+        if pick.page_id in pages_by_id:
+            results.append(as_result(pages_by_id[pick.page_id], request, promoted=True, description=pick.description))
+        elif not pick.page_id and pick.external_link_url:
+            results.append(
+                Result(
+                    title=pick.external_link_text or pick.external_link_url,
+                    url=pick.external_link_url,
+                    kind=_("Another website"),
+                    summary=pick.description,
+                    promoted=True,
+                )
+            )
+    return results
+
+
+def search_url(query, kinds):
+    return "?" + urlencode([("q", query)] + [("kind", kind.slug) for kind in kinds])
 
 
 def search(request):
-    raw_query = request.GET.get("q", "")
-    if "\x00" in raw_query:
-        return HttpResponseBadRequest(_("Your search contained a character we cannot search for."))
-    query = clean_query(raw_query)
-    results_page = None
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query, operator="and")
-        )
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results_page": results_page},
+    if has_nul_byte(request.GET):
+        return bad_request()
+    form = SearchForm(request.GET)
+    form.is_valid()  # lenient fields: always valid
+    query, chosen_slugs = form.cleaned_data["q"], form.cleaned_data["kind"]
+    visible = live_pages()
+    context = {"form": form, "search_query": query, "library": library_page(visible)}
+    if not query:
+        return render(request, "search/search.html", context)
+    with index_friendly_planner():
+        return search_results(request, query, chosen_slugs, visible, context)
+
+
+def search_results(request, query, chosen_slugs, visible, context):
+    promoted = promotions(query, request, visible)
+    promoted_pages = [result.page for result in promoted if result.page is not None]
+    pages = visible.exclude(pk__in=[page.pk for page in promoted_pages])
+
+    counts = dict(pages.search(query, operator="and").facet("content_type_id"))
+    for page in promoted_pages:
+        counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
+    kinds = counted_kinds(counts, chosen=chosen_slugs)
+    chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
+    if chosen:
+        content_type_ids = [pk for kind in chosen for pk in kind.content_type_ids]
+        pages = pages.filter(content_type_id__in=content_type_ids)
+        promoted = [result for result in promoted if result.page and result.page.content_type_id in content_type_ids]
+
+    organic_count = sum(kind.count for kind in (chosen or kinds)) - len([result for result in promoted if result.page])
+    results = pages.defer_streamfields().specific().search(query, operator="and")
+    page_obj = paginate(request, results, RESULTS_PER_PAGE, count=organic_count)
+    prefetch_for_results(page_obj.object_list)
+    if page_obj.number == 1:
+        Query.get(query).add_hit()
+
+    context.update(
+        kinds=kinds,
+        chosen_kinds=chosen,
+        chips=[(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
+        unfiltered_url=search_url(query, []),
+        promoted=promoted if page_obj.number == 1 else [],
+        results=[as_result(page, request) for page in page_obj.object_list],
+        page_obj=page_obj,
+        total=organic_count + len(promoted),
     )
+    return render(request, "search/search.html", context)
+
+
+def autocomplete(request):
+    """JSON suggestions whose titles start with the words typed, for the search box script."""
+    if has_nul_byte(request.GET):
+        return bad_request()
+    query = clean_query(request.GET.get("q", ""))
+    suggestions = []
+    if len(query) >= AUTOCOMPLETE_MIN_LENGTH:
+        pages = live_pages().autocomplete(query, operator="and")[:AUTOCOMPLETE_LIMIT]
+        suggestions = [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "kind": capfirst(page.specific_class._meta.verbose_name),
+            }
+            for page in pages
+        ]
+    return JsonResponse({"query": query, "results": suggestions})

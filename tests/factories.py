@@ -1,10 +1,17 @@
 """A factory per model, and a helper that builds the site every test starts from."""
 
+import datetime
+
 import factory
 import wagtail_factories
-from wagtail.models import Locale, Page, Site
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, ProgrammePage
+from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
+from resources.pdf import make_pdf
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -69,6 +76,75 @@ class UserFactory(factory.django.DjangoModelFactory):
             from django.contrib.auth.models import Group
 
             self.groups.set(Group.objects.filter(name__in=names))
+
+
+# Resource library
+
+
+class TaxonomyTermFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.LazyAttribute(lambda term: slugify(term.name))
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        abstract = True
+
+
+class ResourceTypeFactory(TaxonomyTermFactory):
+    class Meta:
+        model = ResourceType
+
+
+class TopicFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Topic
+
+
+class AudienceFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Audience
+
+
+class RegionFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Region
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Resource library"
+    slug = "resources"
+    intro = "Toolkits, reports and case studies from the programme's action research."
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    """A resource; pass topics=[...], downloads=[ResourceDownload(...)] and so on as lists."""
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    summary = "What music services learned about inclusion, in plain English."
+    publication_date = datetime.date(2023, 9, 1)
+
+    class Meta:
+        model = ResourcePage
+
+
+def root_collection():
+    """Wagtail's root collection, created again where a transactional (browser) test flushed it."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def pdf_document(title, *paragraphs, **fields):
+    """A Wagtail document holding a generated PDF with real text; saving it extracts the text."""
+    content = make_pdf(title, list(paragraphs) or [title])
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(content, name=f"{slugify(title)}.pdf"),
+        file_size=len(content),
+        collection=root_collection(),
+        **fields,
+    )
 
 
 # Blog, enquiry form and enews (issue 5).

@@ -21,6 +21,7 @@ EXPECTED_PAGES = [
     "Training and consultancy",
     "Accessibility statement",
     "Cookie statement",
+    "Resource library",
     "Privacy notice",
     "Can we help you?",
     "Blog",

@@ -4,7 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from home.models import HomePage, ProgrammePage
+from blog.models import BlogIndexPage
+from home.models import EnquiryFormPage, HomePage, ProgrammePage
+from resources.models import ResourceIndexPage
 from tests.factories import ImageFactory, ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,7 @@ def test_programme_pages_live_under_home_or_other_programme_pages(home_page, pro
     assert ProgrammePage.can_create_at(home_page)
     assert ProgrammePage.can_create_at(programme_page)
     assert not ProgrammePage.can_create_at(root)
-    assert ProgrammePage in HomePage.allowed_subpage_models()
+    assert HomePage.allowed_subpage_models() == [ProgrammePage, ResourceIndexPage, EnquiryFormPage, BlogIndexPage]
 
 
 def h1_texts(response):

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.load()
-        resources_demo.load_taxonomy()
+        resources_demo.load(home)
         enquiry_demo.load(home)
         blog_demo.load(home)
         newsletter_demo.load(home)
