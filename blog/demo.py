@@ -9,9 +9,17 @@ from datetime import timedelta
 
 from django.utils.timezone import localdate
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageTag, Person
+from blog.models import (
+    BlogCategory,
+    BlogIndexPage,
+    BlogPage,
+    BlogPageAuthor,
+    BlogPageRelatedResource,
+    BlogPageTag,
+    Person,
+)
 from core.demo import child_page, demo_image, stream
 
 PEOPLE = {
@@ -101,6 +109,7 @@ POSTS = [
     },
     {
         "slug": "what-the-action-research-fund-pays-for",
+        "resources": ["funding-for-inclusion", "action-research-findings-2022-2023"],
         "title": "What our action research fund pays for",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Action research", "Funding"],
@@ -125,6 +134,7 @@ POSTS = [
     },
     {
         "slug": "music-services-in-the-action-research",
+        "resources": ["action-research-hull", "action-research-norfolk", "action-research-liverpool-resonate"],
         "title": "The music services in our action research",
         "category": BlogCategory.NEWS,
         "tags": ["Action research"],
@@ -151,6 +161,7 @@ POSTS = [
     },
     {
         "slug": "nurture-groups-our-current-research",
+        "resources": ["nurture-groups-toolkit", "starting-a-nurture-group", "nurture-groups-in-music-services"],
         "title": "Nurture groups: the focus of our current action research",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Action research", "Nurture groups"],
@@ -168,6 +179,7 @@ POSTS = [
     },
     {
         "slug": "inside-the-national-working-group",
+        "resources": ["nwg-meeting-write-up-2022"],
         "title": "Inside the National Music Services Working Group for Inclusion",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG", "Music Mark"],
@@ -184,6 +196,7 @@ POSTS = [
     },
     {
         "slug": "nwg-from-a-small-group-to-45-services",
+        "resources": ["nwg-meeting-write-up-2020", "nwg-meeting-write-up-2021"],
         "title": "The NWG: from a small group to around 45 music services",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG"],
@@ -199,6 +212,7 @@ POSTS = [
     },
     {
         "slug": "what-research-partners-bring-to-the-nwg",
+        "resources": ["nwg-meeting-write-up-2022", "stages-and-indicators-of-inclusion"],
         "title": "What action research partners bring to the NWG",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG", "Action research"],
@@ -217,6 +231,7 @@ POSTS = [
     *(
         {
             "slug": f"heard-{name.lower()}",
+            "resources": ["the-heard-principles"],
             "title": f"{name}: the {name[0]} in HEARD",
             "category": BlogCategory.RESOURCE_UPDATE,
             "tags": ["HEARD principles"],
@@ -253,6 +268,7 @@ POSTS = [
     },
     {
         "slug": "can-we-help-your-music-service",
+        "resources": ["training-for-music-services"],
         "title": "Can we help your music service?",
         "category": BlogCategory.NEWS,
         "tags": ["Training and consultancy"],
@@ -296,6 +312,14 @@ def pictures():
     ]
 
 
+def demo_resources(home):
+    """{slug: page id} of the demo library's resources, found without importing the resources app."""
+    pages = Page.objects.descendant_of(home).filter(
+        content_type__app_label="resources", content_type__model="resourcepage"
+    )
+    return dict(pages.values_list("slug", "pk"))
+
+
 def load(home):
     index = child_page(
         home,
@@ -308,6 +332,7 @@ def load(home):
     )
     authors = people()
     images = pictures()
+    resources = demo_resources(home)
     today = localdate()
     # Oldest first, so that each post is published after the one before it.
     for age, post in reversed(list(enumerate(POSTS))):
@@ -324,5 +349,10 @@ def load(home):
             body=stream(*post["body"]),
             blog_authors=[BlogPageAuthor(person=authors[post.get("author", "team")])],
             tagged_items=[BlogPageTag(tag=tag) for tag in tags],
+            related_resources=[
+                BlogPageRelatedResource(resource_id=resources[slug], sort_order=position)
+                for position, slug in enumerate(post.get("resources", []))
+                if slug in resources
+            ],
         )
     return index

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.timezone import localdate
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -120,6 +121,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
+    search_kind = "pages"
+    search_kind_label = _("Pages")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPage"]
     max_count_per_parent = 1
@@ -217,6 +221,13 @@ class BlogPage(BasePage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        MultipleChooserPanel(
+            "related_resources",
+            chooser_field_name="resource",
+            label=_("Related resources"),
+            heading=_("Related resources"),
+            help_text=_("Toolkits, reports and other resources from the library that readers should see next."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro", boost=1.5),
@@ -226,7 +237,8 @@ class BlogPage(BasePage):
         index.FilterField("date"),
         index.FilterField("category"),
     ]
-    search_kind = _("Blog post")
+    search_kind = "blog"
+    search_kind_label = _("Blog posts")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -258,6 +270,10 @@ class BlogPage(BasePage):
             post["keywords"] = keywords
         return [post]
 
+    def search_result_meta(self):
+        """What site search shows under a post's title: its category and date."""
+        return [self.get_category_display(), date_format(self.date, "j F Y")]
+
     @property
     def card_image(self):
         return self.listing_image or self.hero_image
@@ -275,7 +291,13 @@ class BlogPage(BasePage):
         context["blog_index"] = blog_index = self.get_parent().specific
         context["feed_url"] = blog_index.feed_full_url(request)
         context["authors"] = [author.person for author in self.blog_authors.select_related("person__photo")]
+        context["related_resources"] = self.live_related_resources()
         return context
+
+    def live_related_resources(self):
+        """The related resources readers can open, in the editor's order."""
+        rows = self.related_resources.select_related("resource__resource_type")
+        return [row.resource for row in rows if row.resource.live]
 
 
 def count_words(value):
@@ -302,6 +324,21 @@ class BlogPageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
+
+
+class BlogPageRelatedResource(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="blog_mentions",
+        help_text=_("A resource from the library, shown at the end of the post."),
+    )
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related resource")
 
 
 class BlogPageTag(TaggedItemBase):

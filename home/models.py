@@ -242,6 +242,8 @@ class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    search_kind = "pages"
+    search_kind_label = _("Pages")
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
     subpage_types = []

@@ -11,9 +11,17 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from blog.models import BlogIndexPage, BlogPage
+from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedResource
 from home.models import HomePage, ProgrammePage
-from tests.factories import BlogIndexPageFactory, BlogPageFactory, ImageFactory, PersonFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    ImageFactory,
+    PersonFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    ResourceTypeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -193,6 +201,30 @@ def test_post_shows_authors_date_reading_time_and_tags(client, blog):
     assert soup.select_one(".tag-list a")["href"] == "/en/blog/?tag=nurture-groups"
 
 
+def test_post_lists_its_live_related_resources_in_the_editors_order(client, home_page, blog):
+    library = ResourceIndexPageFactory(parent=home_page)
+    toolkit = ResourcePageFactory(
+        parent=library, title="Nurture groups toolkit", resource_type=ResourceTypeFactory(name="Toolkit")
+    )
+    report = ResourcePageFactory(parent=library, title="Findings 2019 to 2020")
+    withdrawn = ResourcePageFactory(parent=library, title="Withdrawn guide", live=False)
+    post = BlogPageFactory(parent=blog)
+    for position, resource in enumerate([report, withdrawn, toolkit]):
+        BlogPageRelatedResource.objects.create(page=post, resource=resource, sort_order=position)
+
+    section = soup_of(client.get(post.url)).select_one(".post__resources")
+    assert section.h2.get_text(strip=True) == "Related resources"
+    links = [(a.get_text(strip=True), a["href"]) for a in section.select(".card__title a")]
+    assert links == [("Findings 2019 to 2020", report.url), ("Nurture groups toolkit", toolkit.url)]
+    assert "Toolkit" in section.get_text()
+    assert [row.page for row in toolkit.blog_mentions.all()] == [post], "a resource can list the posts about it"
+
+
+def test_a_post_without_related_resources_shows_no_empty_section(client, blog):
+    post = BlogPageFactory(parent=blog)
+    assert not soup_of(client.get(post.url)).select_one(".post__resources")
+
+
 def test_post_tells_search_engines_and_social_networks_it_is_an_article(client, blog):
     post = BlogPageFactory(
         parent=blog,
@@ -250,8 +282,9 @@ def test_people_are_managed_under_the_people_menu(admin_client):
     assert b"Changing Tracks team" in listing.content
 
 
-def test_editor_publishes_a_post_with_an_author_and_tags(admin_client, blog):
+def test_editor_publishes_a_post_with_an_author_tags_and_a_related_resource(admin_client, home_page, blog):
     person = PersonFactory(name="Changing Tracks team")
+    toolkit = ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), title="Nurture groups toolkit")
     data = nested_form_data(
         {
             "title": "Our new action research round",
@@ -262,6 +295,7 @@ def test_editor_publishes_a_post_with_an_author_and_tags(admin_client, blog):
             "body": streamfield([("paragraph", rich_text("<p>What the fund pays for.</p>"))]),
             "tags": "Action research, Funding",
             "blog_authors": inline_formset([{"person": person.pk}]),
+            "related_resources": inline_formset([{"resource": toolkit.pk}]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }
@@ -278,7 +312,14 @@ def test_editor_publishes_a_post_with_an_author_and_tags(admin_client, blog):
     post = BlogPage.objects.get(slug="new-round")
     assert post.live and sorted(tag.name for tag in post.tags.all()) == ["Action research", "Funding"]
     assert [author.person for author in post.blog_authors.all()] == [person]
+    assert [row.resource for row in post.related_resources.all()] == [toolkit]
     assert card_titles(admin_client.get(blog.url)) == ["Our new action research round"]
+    for words in ("fund pays", "Funding", "Changing Tracks team"):
+        search = soup_of(admin_client.get("/en/search/", {"q": words, "kind": "blog"}))
+        titles = [a.get_text(strip=True) for a in search.select(".search-results .card__title a")]
+        assert titles == ["Our new action research round"], f"no post found for {words!r}"
+    meta = " ".join(search.select_one(".search-results .card__meta").get_text().split())
+    assert meta == "Blog post · Programme update · 1 May 2025"
 
 
 @pytest.mark.parametrize(

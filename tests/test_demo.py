@@ -75,6 +75,14 @@ def test_demo_has_a_blog_an_enquiry_form_and_an_enews_privacy_link(client):
     assert {post.category for post in posts} == {"news", "resource-update", "programme-update", "nwg-write-up"}
     assert all(post.blog_authors.exists() and post.tags.exists() for post in posts)
     assert len(posts.dates("date", "year")) >= 2, "the year filter needs more than one year to show"
+    nurture = posts.get(slug="nurture-groups-our-current-research")
+    assert [row.resource.slug for row in nurture.related_resources.all()] == [
+        "nurture-groups-toolkit",
+        "starting-a-nurture-group",
+        "nurture-groups-in-music-services",
+    ]
+    assert posts.filter(related_resources__isnull=False).distinct().count() >= 10
+    assert "Nurture groups toolkit" in client.get(nurture.url).content.decode()
     assert client.get(blog.url + "feed/").status_code == 200
     enquiry = EnquiryFormPage.objects.get()
     assert enquiry.title == "Can we help you?" and enquiry.form_fields.count() >= 5
