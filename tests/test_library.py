@@ -224,6 +224,9 @@ def test_the_filter_form_has_labels_fieldsets_and_one_h1(client, catalogue):
     for field in soup.select("form.filters input:not([type=hidden])"):
         assert soup.select_one(f"label[for='{field['id']}']"), field
     assert soup.select_one("form.filters")["method"] == "get"
+    skip = soup.select_one(".library__intro a[href='#library-results']")
+    assert skip.get_text(strip=True) == "Skip the filters and go to the resources"
+    assert soup.select_one("#library-results .card-list")
 
 
 @pytest.mark.parametrize("size", [12, 120])
