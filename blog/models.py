@@ -4,7 +4,6 @@ import math
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -24,6 +23,7 @@ from wagtail.search import index
 from blog.feeds import BlogFeed
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.paging import paginate
 
 POSTS_PER_PAGE = 10
 WORDS_PER_MINUTE = 200
@@ -161,7 +161,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             posts = posts.filter(tagged_items__tag__slug=filters["tag"])
         if "year" in filters:
             posts = posts.filter(date__year=filters["year"])
-        page_obj = Paginator(self.with_listing_data(posts), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE)
         context.update(
             posts=page_obj,
             filter_form=form,
