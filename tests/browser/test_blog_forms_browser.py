@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Site
 
+from blog.models import BlogPage, BlogPageRelatedResource
 from home.models import EnquirySubmission
 from newsletter.models import NewsletterSettings, Subscriber
 from tests.browser.conftest import assert_no_axe_violations
@@ -17,6 +18,9 @@ from tests.factories import (
     ImageFactory,
     PersonFactory,
     ProgrammePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    ResourceTypeFactory,
     build_home_page,
 )
 
@@ -52,6 +56,9 @@ def site(transactional_db, settings):
                 ("enews_signup", {"heading": "Keep in touch", "text": "Advice, tools and tips."}),
             ],
         )
+    library = ResourceIndexPageFactory(parent=home)
+    toolkit = ResourcePageFactory(parent=library, title="Nurture groups toolkit", resource_type=ResourceTypeFactory())
+    BlogPageRelatedResource.objects.create(page=BlogPage.objects.get(slug="nurture-groups-1"), resource=toolkit)
     enquiry = EnquiryFormPageFactory(parent=home)
     return blog, enquiry
 
@@ -67,13 +74,14 @@ def test_blog_index_filtered_and_a_post_have_no_axe_violations(live_server, page
     page.wait_for_url(re.compile(r"category=nwg-write-up"))
     assert page.locator(".card").count() == 4
     assert_no_axe_violations(axe, page)
-    page.get_by_role("link", name=re.compile(r"Remove filter: NWG write-up")).press("Enter")
+    page.get_by_role("link", name=re.compile(r"NWG write-up .*remove this filter")).press("Enter")
     page.wait_for_url(live_server.url + blog.url)
     assert page.locator(".card").count() == 10
 
     page.get_by_role("link", name="Nurture groups, part 1", exact=True).press("Enter")
     page.wait_for_url("**/nurture-groups-1/")
     assert page.locator("h1").inner_text() == "Nurture groups, part 1"
+    assert page.locator(".post__resources .card__title").inner_text() == "Nurture groups toolkit"
     assert_no_axe_violations(axe, page)
 
 
