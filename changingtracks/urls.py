@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("enews/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "partners",
+    "blog",
+    "newsletter",
     "search",
     "wagtail_localize",
     "axes",
@@ -279,6 +281,13 @@ LOGGING = {
         "axes.apps": {"level": "WARNING"},
     },
 }
+
+# Personal data: `manage.py delete_expired_personal_data`, run daily, deletes enquiries and
+# enews sign-ups left unconfirmed (or unsubscribed) once they are older than these many days.
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
+NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_RETENTION_DAYS", "30"))
+# Public forms refuse a post sent back sooner than this after the form was shown (bots are fast).
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 
 # Label used by the admin and templates for the programme.
 PROGRAMME_NAME = _("Changing Tracks")
