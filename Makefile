@@ -41,6 +41,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
+	$(BIN)/bandit -q -c pyproject.toml -r .
 
 # Refresh the Welsh catalogue after changing strings (needs GNU gettext), then translate the new entries.
 messages: $(VENV)/.installed-dev

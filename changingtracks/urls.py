@@ -6,9 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.health import health
 from search import views as search_views
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("favicon.ico", core_views.FaviconView.as_view(), name="favicon"),
@@ -19,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("enews/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -260,6 +260,27 @@ class HeardPrinciplesBlock(blocks.StructBlock):
         preview_value = {"heading": "Making sure young people's music is HEARD"}
 
 
+class EnewsSignupBlock(blocks.StructBlock):
+    """The enews sign-up form. It posts to the named URL 'newsletter:signup'; core knows nothing more of the enews."""
+
+    heading = blocks.CharBlock(
+        default="Sign up to our enews", max_length=120, help_text=_("A short heading, shown as an h2.")
+    )
+    text = blocks.TextBlock(
+        required=False,
+        help_text=_("Optional: a sentence saying what the enews brings, for example 'Advice, tools and tips'."),
+    )
+
+    class Meta:
+        icon = "mail"
+        template = "components/blocks/enews_signup.html"
+        description = _("A sign-up form for the enews, with the consent box and a link to the privacy notice.")
+        preview_value = {
+            "heading": "Sign up to our enews",
+            "text": "Advice and resources, tools and tips, from your music service peers.",
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = BodyRichTextBlock()
@@ -268,3 +289,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     embed = TitledEmbedBlock()
     heard_principles = HeardPrinciplesBlock()
+    enews_signup = EnewsSignupBlock()

@@ -1,17 +1,34 @@
-"""The home page and the programme's general pages (about, HEARD, research, NWG, training)."""
+"""The home page, the programme's general pages (about, HEARD, research, NWG, training) and the enquiry form."""
 
+import hashlib
+import json
+import logging
+from datetime import timedelta
 from urllib.parse import urljoin
 
-from django.db import models
+from django import forms
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import BasePage, FooterSettings, ReviewMixin
+from core.spam import HumanCheckMixin
+
+logger = logging.getLogger(__name__)
 
 
 class HomePage(BasePage):
@@ -46,7 +63,13 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("hero_intro"), index.SearchField("summary")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ProgrammePage", "resources.ResourceIndexPage"]
+    subpage_types = [
+        "home.ProgrammePage",
+        "resources.ResourceIndexPage",
+        "partners.PartnerIndexPage",
+        "blog.BlogIndexPage",
+        "home.EnquiryFormPage",
+    ]
     max_count_per_parent = 1
     template = "home/home_page.html"
 
@@ -100,8 +123,189 @@ class ProgrammePage(ReviewMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    subpage_types = ["home.ProgrammePage"]
+    subpage_types = ["home.ProgrammePage", "home.EnquiryFormPage"]
     template = "home/programme_page.html"
 
     class Meta:
         verbose_name = _("programme page")
+
+
+# A second identical post within this time (a double click, a refresh) is the same enquiry.
+DUPLICATE_WINDOW = timedelta(seconds=30)
+
+
+class EnquiryFormField(AbstractFormField):
+    page = ParentalKey("home.EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    panels = [
+        FieldPanel("label", help_text=_("The question, in plain English, for example 'Your email address'.")),
+        FieldPanel("help_text", help_text=_("Optional: a hint shown under the question, such as what to include.")),
+        FieldPanel("required", help_text=_("Tick if the visitor must answer before they can send the form.")),
+        FieldPanel(
+            "field_type",
+            classname="formbuilder-type",
+            required_on_save=True,
+            help_text=_("The kind of answer: a line of text, a longer message, an email address, boxes to tick..."),
+        ),
+        FieldPanel(
+            "choices",
+            classname="formbuilder-choices",
+            help_text=_("For boxes to tick, radio buttons and drop-downs only: one answer per line."),
+        ),
+        FieldPanel(
+            "default_value",
+            classname="formbuilder-default",
+            help_text=_("Optional: an answer filled in already, which the visitor can change."),
+        ),
+    ]
+
+
+class EnquirySubmission(AbstractFormSubmission):
+    fingerprint = models.CharField(
+        max_length=64,
+        db_index=True,
+        editable=False,
+        help_text=_("A digest of the answers, to spot the same enquiry sent twice within seconds."),
+    )
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+
+
+def fingerprint(form_data):
+    return hashlib.sha256(json.dumps(form_data, sort_keys=True, cls=DjangoJSONEncoder).encode()).hexdigest()
+
+
+class EnquiryForm(HumanCheckMixin, BaseForm):
+    """The visitor's form: the fields editors built, with the honeypot and the minimum fill time."""
+
+
+# Error messages that name the question, so the error summary makes sense on its own.
+REQUIRED_MESSAGES = {
+    "checkbox": _("Tick “%(label)s”"),
+    "checkboxes": _("Tick at least one answer to “%(label)s”"),
+    "multiselect": _("Choose at least one answer to “%(label)s”"),
+    "radio": _("Choose an answer to “%(label)s”"),
+    "dropdown": _("Choose an answer to “%(label)s”"),
+}
+
+
+class EnquiryFormBuilder(FormBuilder):
+    def get_form_class(self):
+        return type("EnquiryForm", (EnquiryForm,), self.formfields)
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        message = REQUIRED_MESSAGES.get(field.field_type, _("Answer “%(label)s”"))
+        options["error_messages"] = {"required": message % {"label": field.label}}
+        return options
+
+    def create_email_field(self, field, options):
+        options["error_messages"]["invalid"] = _("Enter an email address in the right format, like name@example.org")
+        return forms.EmailField(max_length=254, **options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = 5000
+        return super().create_multiline_field(field, options)
+
+
+class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
+    """A form built by editors. Every enquiry is stored first, then emailed; a failed email loses nothing."""
+
+    intro = RichTextField(
+        features=INLINE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the form is for and what happens next, shown above the form."),
+    )
+    thank_you_text = RichTextField(
+        features=INLINE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown after the form is sent: thank the visitor and say when they will hear back."),
+    )
+
+    form_builder = EnquiryFormBuilder
+
+    content_panels = BasePage.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "from_address",
+                            help_text=_("The sender of the email to staff. Leave empty to use the site's address."),
+                        ),
+                        FieldPanel("to_address"),
+                    ]
+                ),
+                FieldPanel("subject", help_text=_("The subject line of the email to staff.")),
+            ],
+            heading=_("Email to staff"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    search_kind = "pages"
+    search_kind_label = _("Pages")
+
+    parent_page_types = ["home.HomePage", "home.ProgrammePage"]
+    subpage_types = []
+    template = "home/enquiry_form_page.html"
+    landing_page_template = "home/enquiry_form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("enquiry form page")
+
+    def get_submission_class(self):
+        return EnquirySubmission
+
+    def get_submissions_list_view_class(self):
+        from home.views import EnquirySubmissionsListView
+
+        return EnquirySubmissionsListView
+
+    def process_form_submission(self, form):
+        submission, created = self.store_submission(form)
+        if created and self.to_address:
+            try:
+                self.send_mail(form)
+            except Exception:
+                logger.exception("Enquiry %s is stored, but the email to staff failed", submission.pk)
+        return submission
+
+    def store_submission(self, form):
+        """The stored enquiry and whether it is new: the same answers again within seconds are not stored twice."""
+        digest = fingerprint(form.cleaned_data)
+        with transaction.atomic():
+            # Lock the page row so two identical posts racing in are still seen as one.
+            Page.objects.select_for_update().only("pk").get(pk=self.pk)
+            recent = (
+                self.get_submissions()
+                .filter(fingerprint=digest, submit_time__gte=timezone.now() - DUPLICATE_WINDOW)
+                .first()
+            )
+            if recent:
+                return recent, False
+            return EnquirySubmission.objects.create(form_data=form.cleaned_data, page=self, fingerprint=digest), True
+
+    def send_mail(self, form):
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        reply_to = [
+            value
+            for name, value in form.cleaned_data.items()
+            if isinstance(form.fields[name], forms.EmailField) and value
+        ]
+        send_mail(
+            self.subject or _("Enquiry from the website: %(title)s") % {"title": self.title},
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            reply_to=reply_to[:1] or None,
+        )
+
+    def render_email(self, form):
+        submissions_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailforms:list_submissions", args=[self.pk])
+        return super().render_email(form) + "\n\n" + _("All enquiries: %(url)s") % {"url": submissions_url}

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 
 from core.demo import child_page, stream, translate
 from resources.models import (
@@ -27,6 +27,7 @@ from resources.models import (
     ResourceType,
     Topic,
 )
+from resources.partner_links import link_names_to_partner_pages
 from resources.pdf import make_pdf
 
 TAXONOMY = {
@@ -438,7 +439,10 @@ def load_resource(library, data, locale):
 
 
 def load(home):
-    """The taxonomy, the library page under home and the demo resources; returns the library."""
+    """The taxonomy, the library page under home and the demo resources; returns the library.
+
+    Authors are given by name, then linked to the partner profiles of the same name that exist.
+    """
     load_taxonomy()
     welsh_taxonomy()
     library = child_page(
@@ -456,6 +460,8 @@ def load(home):
     )
     for data in RESOURCES:
         load_resource(library, data, home.locale)
+    partner_model = ResourceAuthoringPartner._meta.get_field("partner").related_model
+    link_names_to_partner_pages(ResourceAuthoringPartner, partner_model, Revision)
     return library
 
 

@@ -231,7 +231,10 @@ class ResourcePage(BasePage):
             "authoring_partners",
             heading=_("Written by"),
             label=_("Authoring partner"),
-            help_text=_("The organisations that wrote or led the resource, in the order to show them."),
+            help_text=_(
+                "The organisations that wrote or led the resource, in the order to show them. Choose each one's "
+                "partner profile where it has one."
+            ),
         ),
         InlinePanel("related_resources", heading=_("Related resources"), label=_("Related resource")),
     ]
@@ -290,6 +293,7 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["downloads"] = self.downloads.select_related("document")
         context["alternative_formats"] = self.alternative_formats.select_related("document")
+        context["authoring_partners"] = self.authoring_partners.select_related("partner")
         context["related_resources"] = [
             item.resource
             for item in self.related_resources.select_related("resource__resource_type")
@@ -302,7 +306,7 @@ class ResourcePage(BasePage):
         return [principle for principle in HEARD_PRINCIPLES if getattr(self, f"heard_{principle[0]}")]
 
     def partner_names(self):
-        return ", ".join(partner.name for partner in self.authoring_partners.all())
+        return ", ".join(author.display_name for author in self.authoring_partners.select_related("partner"))
 
     def download_text(self):
         """The text extracted from this resource's downloads, for the search index."""
@@ -383,22 +387,49 @@ class ResourceAlternativeFormat(Orderable):
 
 
 class ResourceAuthoringPartner(Orderable):
-    """An organisation that wrote the resource.
+    """An organisation that wrote the resource: its partner profile where it has one, and its name.
 
-    For now a name; when partner profiles exist, a page chooser to the partner's
-    page can sit beside it, with the name kept as the fallback text.
+    The name is always kept (filled in from the profile when one is chosen), so a
+    resource still names its authors if a profile is deleted; written before profiles
+    existed, names are linked to the profiles of the same name by resources.partner_links.
     """
 
     page = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="authoring_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_resources",
+        help_text=_(
+            "The organisation's partner profile, if it has one: the resource then links to it and the profile "
+            "lists the resource."
+        ),
+    )
     name = models.CharField(
         max_length=150,
-        help_text=_("The organisation's name as it likes to be known, for example 'Hertfordshire Music Service'."),
+        blank=True,
+        help_text=_(
+            "The organisation's name as it likes to be known, for example 'Music Mark'. Leave empty to use the "
+            "name on the partner profile you chose."
+        ),
     )
 
-    panels = [FieldPanel("name")]
+    panels = [PageChooserPanel("partner", "partners.PartnerPage"), FieldPanel("name")]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    def clean(self):
+        super().clean()
+        if not self.name.strip():
+            if not self.partner:
+                raise ValidationError({"name": _("Choose a partner profile or type the organisation's name.")})
+            self.name = self.partner.title
+
+    @property
+    def display_name(self):
+        return self.partner.title if self.partner else self.name
 
 
 class RelatedResource(Orderable):

@@ -28,6 +28,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.forms import LenientMultipleChoiceField, QueryField, clean_query, has_nul_byte
 from core.paging import paginate
+from core.ratelimit import rate_limit
 from search.kinds import all_kinds, counted_kinds
 
 RESULTS_PER_PAGE = 10
@@ -194,6 +195,7 @@ def search_results(request, query, chosen_slugs, visible, context):
     return render(request, "search/search.html", context)
 
 
+@rate_limit("autocomplete", limit=120, period=60, methods=("GET",))
 def autocomplete(request):
     """JSON suggestions whose titles start with the words typed, for the search box script."""
     if has_nul_byte(request.GET):

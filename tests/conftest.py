@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import ProgrammePageFactory, build_home_page
 
@@ -7,6 +8,12 @@ from tests.factories import ProgrammePageFactory, build_home_page
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, never the real media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no rate-limit counts or cached site paths from another test."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,10 +6,13 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from django.utils.timezone import localdate
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.models import HomePage, ProgrammePage
+from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Person
+from home.models import EnquiryFormField, EnquiryFormPage, HomePage, ProgrammePage
+from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
 from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from resources.pdf import make_pdf
 
@@ -145,3 +148,104 @@ def pdf_document(title, *paragraphs, **fields):
         collection=root_collection(),
         **fields,
     )
+
+
+# Partners
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our partners"
+    slug = "partners"
+    intro = "The music services behind the action research and the national working group."
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Music service {n}")
+    kind = PartnerKind.MUSIC_SERVICE
+    summary = "A music service sharing what it learns about inclusion."
+
+    class Meta:
+        model = PartnerPage
+
+
+class PartnerRoleFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(PartnerPageFactory)
+    role = PartnerRoleKind.NWG_MEMBER
+
+    class Meta:
+        model = PartnerRole
+
+
+# Blog, enquiry form and enews (issue 5).
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Author {n}")
+    role = "Programme team"
+    bio = "Writes about inclusion in music services."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Person
+
+
+class BlogIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Blog"
+    slug = "blog"
+    intro = "News and learning from the programme."
+
+    class Meta:
+        model = BlogIndexPage
+
+
+class BlogPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Post {n}")
+    intro = "What music services are learning about inclusion."
+    date = factory.LazyFunction(localdate)
+    category = "news"
+
+    class Meta:
+        model = BlogPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def tags(post, create, names, **kwargs):
+        if names:
+            post.tags.add(*names)
+            post.save()
+
+    @factory.post_generation
+    def authors(post, create, people, **kwargs):
+        for position, person in enumerate(people or []):
+            BlogPageAuthor.objects.create(page=post, person=person, sort_order=position)
+
+
+ENQUIRY_FORM_FIELDS = [
+    {"label": "Your name", "field_type": "singleline"},
+    {"label": "Your email address", "field_type": "email"},
+    {"label": "Your organisation", "field_type": "singleline", "help_text": "Your music service or hub."},
+    {
+        "label": "What would you like us to do?",
+        "field_type": "checkboxes",
+        "choices": "Give a presentation\nRun training\nProvide consultancy",
+    },
+    {"label": "Tell us more", "field_type": "multiline", "required": False},
+]
+
+
+class EnquiryFormPageFactory(wagtail_factories.PageFactory):
+    title = "Can we help you?"
+    slug = "can-we-help-you"
+    intro = "<p>Ask us to present, train or advise.</p>"
+    thank_you_text = "<p>Thank you. We will reply by email.</p>"
+    to_address = "team@example.org"
+    subject = "Website enquiry"
+    form_fields = factory.LazyFunction(
+        lambda: [EnquiryFormField(sort_order=n, **field) for n, field in enumerate(ENQUIRY_FORM_FIELDS)]
+    )
+
+    class Meta:
+        model = EnquiryFormPage

@@ -8,7 +8,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
-from home.models import HomePage, ProgrammePage
+from blog.models import BlogIndexPage, BlogPage
+from home.models import EnquiryFormPage, HomePage, ProgrammePage
+from newsletter.models import NewsletterSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +22,11 @@ EXPECTED_PAGES = [
     "Training and consultancy",
     "Accessibility statement",
     "Cookie statement",
+    "Our partners",
     "Resource library",
+    "Privacy notice",
+    "Can we help you?",
+    "Blog",
 ]
 
 
@@ -74,11 +80,38 @@ def test_demo_loader_keeps_what_an_editor_changed():
     assert (about.title, about.intro) == ("About us", "Rewritten by the comms team.")
 
 
+def test_demo_has_a_blog_an_enquiry_form_and_an_enews_privacy_link(client):
+    call_command("load_demo_content")
+    blog = BlogIndexPage.objects.get()
+    posts = BlogPage.objects.child_of(blog).live()
+    assert posts.count() >= 12
+    assert {post.category for post in posts} == {"news", "resource-update", "programme-update", "nwg-write-up"}
+    assert all(post.blog_authors.exists() and post.tags.exists() for post in posts)
+    assert len(posts.dates("date", "year")) >= 2, "the year filter needs more than one year to show"
+    nurture = posts.get(slug="nurture-groups-our-current-research")
+    assert [row.resource.slug for row in nurture.related_resources.all()] == [
+        "nurture-groups-toolkit",
+        "starting-a-nurture-group",
+        "nurture-groups-in-music-services",
+    ]
+    assert posts.filter(related_resources__isnull=False).distinct().count() >= 10
+    assert "Nurture groups toolkit" in client.get(nurture.url).content.decode()
+    assert client.get(blog.url + "feed/").status_code == 200
+    enquiry = EnquiryFormPage.objects.get()
+    assert enquiry.title == "Can we help you?" and enquiry.form_fields.count() >= 5
+    privacy = NewsletterSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page
+    assert privacy.slug == "privacy-notice"
+
+
 def test_demo_statements_are_linked_from_every_page_and_give_the_contact_address(client):
     call_command("load_demo_content")
     soup = BeautifulSoup(client.get("/en/about/").content, "html.parser")
     footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer nav a")}
-    assert footer_links == {"Accessibility statement": "/en/accessibility/", "Cookie statement": "/en/cookies/"}
+    assert footer_links == {
+        "Accessibility statement": "/en/accessibility/",
+        "Cookie statement": "/en/cookies/",
+        "Privacy notice": "/en/privacy-notice/",
+    }
     statement = BeautifulSoup(client.get("/en/accessibility/").content, "html.parser").main
     headings = [h2.get_text(strip=True) for h2 in statement.find_all("h2")]
     assert headings == ["What we aim for", "How we test it", "Reporting a problem or asking for another format"]
@@ -95,7 +128,7 @@ def test_demo_loads_the_old_sites_redirects(client):
         ("/about-us/", "/en/about/"),
         ("/about-us/research/", "/en/action-research/"),
         ("/music-services-inclusion-network/", "/en/national-working-group/"),
-        ("/partners-work/liverpool-resonate/", "/en/action-research/"),
+        ("/partners-work/liverpool-resonate/", "/en/partners/liverpool-resonate/"),
     ]:
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, new), old

@@ -4,7 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from home.models import HomePage, ProgrammePage
+from blog.models import BlogIndexPage
+from home.models import EnquiryFormPage, HomePage, ProgrammePage
+from partners.models import PartnerIndexPage
 from resources.models import ResourceIndexPage
 from tests.factories import ImageFactory, ProgrammePageFactory
 
@@ -23,7 +25,13 @@ def test_programme_pages_live_under_home_or_other_programme_pages(home_page, pro
     assert ProgrammePage.can_create_at(home_page)
     assert ProgrammePage.can_create_at(programme_page)
     assert not ProgrammePage.can_create_at(root)
-    assert HomePage.allowed_subpage_models() == [ProgrammePage, ResourceIndexPage]
+    assert HomePage.allowed_subpage_models() == [
+        ProgrammePage,
+        ResourceIndexPage,
+        PartnerIndexPage,
+        BlogIndexPage,
+        EnquiryFormPage,
+    ]
 
 
 def h1_texts(response):
@@ -107,6 +115,6 @@ def test_home_page_query_count_stays_the_same_as_the_menu_grows(
     for number in range(menu_pages):
         ProgrammePageFactory(parent=home_page, title=f"Section {number}")
     client.get("/en/")  # warm Wagtail's per-process caches (content types, site root paths)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # 9, the enews settings for the footer, the language switcher
         response = client.get("/en/")
     assert len(BeautifulSoup(response.content, "html.parser").select("nav[aria-label=Main] li")) == menu_pages + 1

@@ -10,9 +10,10 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from partners.models import PartnerPage
 from resources.models import (
     DocumentText,
     RelatedResource,
@@ -21,7 +22,10 @@ from resources.models import (
     ResourceDownload,
     ResourcePage,
 )
+from resources.partner_links import link_names_to_partner_pages
 from tests.factories import (
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
     ResourceTypeFactory,
@@ -92,11 +96,12 @@ def test_resource_page_shows_its_facts_downloads_and_formats(client, toolkit):
     assert [a.get_text(strip=True) for a in soup.select(".related .card__title a")] == ["Starting a nurture group"]
 
 
-def test_documents_are_served_as_attachments_with_safe_headers(client, toolkit):
+def test_pdf_downloads_open_in_the_browser_with_safe_headers(client, toolkit):
     document = toolkit.downloads.get().document
     response = client.get(document.url)
     assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment;")
+    # PDFs open in the browser's viewer; other kinds are attachments (tests/test_uploads.py).
+    assert response["Content-Disposition"].startswith("inline;")
     assert 'filename="nurture-groups-toolkit' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"
@@ -193,3 +198,73 @@ def test_editor_must_choose_a_resource_type(admin_client, library):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert not Page.objects.filter(slug="stages-and-indicators").exists()
+
+
+# Authors: a partner profile chosen from the partner directory, or a name.
+
+
+@pytest.fixture
+def cornwall(home_page):
+    directory = PartnerIndexPageFactory(parent=home_page)
+    return PartnerPageFactory(parent=directory, title="Cornwall music service", slug="cornwall")
+
+
+def test_editor_chooses_a_partner_profile_as_an_author_and_the_resource_links_to_it(admin_client, library, cornwall):
+    topic, resource_type = TopicFactory(name="Youth voice"), ResourceTypeFactory(name="Case study")
+    document = pdf_document("Youth voice in Cornwall", "Young people planned the sessions.")
+    url = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", library.pk))
+    authors = inline_formset([{"partner": str(cornwall.pk), "name": ""}, {"partner": "", "name": "Music Mark"}])
+    data = resource_form(library, topic, resource_type, document, authoring_partners=authors)
+    response = admin_client.post(url, {**data, "action-publish": "publish"})
+    assert response.status_code == 302
+    page = ResourcePage.objects.get(slug="stages-and-indicators")
+    assert [(author.partner, author.name) for author in page.authoring_partners.all()] == [
+        (cornwall, "Cornwall music service"),
+        (None, "Music Mark"),
+    ], "the profile's name is kept beside the link"
+    written_by = BeautifulSoup(admin_client.get(page.url).content, "html.parser").select(".resource__facts dd")[2]
+    assert " ".join(written_by.get_text().split()) == "Cornwall music service, Music Mark"
+    assert [link["href"] for link in written_by.select("a")] == ["/en/partners/cornwall/"]
+
+
+def test_an_author_needs_a_profile_or_a_name_and_the_error_is_beside_the_field(admin_client, library):
+    topic, resource_type = TopicFactory(name="Funding"), ResourceTypeFactory(name="Guide")
+    document = pdf_document("Funding guide", "Free peer working groups.")
+    url = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", library.pk))
+    authors = inline_formset([{"partner": "", "name": ""}])
+    response = admin_client.post(
+        url, resource_form(library, topic, resource_type, document, authoring_partners=authors)
+    )
+    assert response.status_code == 200
+    field = BeautifulSoup(response.content, "html.parser").select_one("#id_authoring_partners-0-name")
+    wrapper = field.find_parent(attrs={"data-field-wrapper": True})
+    assert "Choose a partner profile or type the organisation's name." in wrapper.get_text()
+    assert not ResourcePage.objects.filter(slug="stages-and-indicators").exists()
+
+
+def test_an_unpublished_profile_is_named_but_not_linked(client, library, cornwall):
+    cornwall.unpublish()
+    resource = ResourcePageFactory(
+        parent=library, authoring_partners=[ResourceAuthoringPartner(partner=cornwall, name="Cornwall music service")]
+    )
+    written_by = BeautifulSoup(client.get(resource.url).content, "html.parser").select(".resource__facts dd")[1]
+    assert written_by.get_text(strip=True) == "Cornwall music service" and not written_by.select("a")
+
+
+def test_names_written_before_profiles_existed_are_linked_to_them_in_the_latest_revision(library, cornwall):
+    resource = ResourcePageFactory(
+        parent=library,
+        authoring_partners=[
+            ResourceAuthoringPartner(name="CORNWALL music service "),
+            ResourceAuthoringPartner(name="Music Mark"),
+        ],
+    )
+    resource.save_revision().publish()
+    assert link_names_to_partner_pages(ResourceAuthoringPartner, PartnerPage, Revision) == 1
+    assert link_names_to_partner_pages(ResourceAuthoringPartner, PartnerPage, Revision) == 0, "already linked"
+    assert [author.partner for author in resource.authoring_partners.all()] == [cornwall, None]
+    draft = ResourcePage.objects.get(pk=resource.pk).get_latest_revision_as_object()
+    assert [(author.partner_id, author.name) for author in draft.authoring_partners.all()] == [
+        (cornwall.pk, "CORNWALL music service "),
+        (None, "Music Mark"),
+    ], "an editor opening the page keeps the link and the name"

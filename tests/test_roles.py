@@ -47,9 +47,14 @@ def test_migration_gives_each_role_exactly_its_permissions():
         "view_topic",
         "view_audience",
         "view_region",
+        "add_person",
+        "change_person",
+        "view_person",
+        "view_subscriber",
     }
     moderator_extra = codenames("Moderators") - codenames("Editors")
     assert {"add_redirect", "delete_redirect", "change_footersettings", "add_topic", "delete_region"} <= moderator_extra
+    assert {"delete_person", "delete_subscriber", "change_newslettersettings"} <= moderator_extra
     assert not {codename for codename in codenames("Moderators") if "user" in codename or "group" in codename}
     workflow = Workflow.objects.get(name="Moderators approval")
     assert workflow.workflow_pages.get().page.is_root()

@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.observability import init_sentry
+
 from .base import *  # noqa: F403
 from .base import env_list
 
@@ -35,14 +37,13 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# Load balancers ask for /health/ over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-# Wagtail's editor shows previews in a same-origin iframe, so frames are limited
-# to the site itself rather than refused outright (the check asks for DENY).
-X_FRAME_OPTIONS = "SAMEORIGIN"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+# X_FRAME_OPTIONS is SAMEORIGIN (base.py) for Wagtail's preview frame; the check asks for DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -54,3 +55,11 @@ EMAIL_TIMEOUT = 10
 
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
+
+# Errors go to Sentry when SENTRY_DSN is set; nothing is sent otherwise.
+init_sentry(
+    os.environ.get("SENTRY_DSN", "").strip(),
+    environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+    release=os.environ.get("SENTRY_RELEASE", ""),
+    traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+)

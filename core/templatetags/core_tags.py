@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import i18n
@@ -101,7 +102,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def json_ld(objects):
     """Schema.org objects as JSON safe to place inside <script type="application/ld+json">."""
     data = objects[0] if len(objects) == 1 else objects
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
 @register.inclusion_tag("includes/metadata.html", takes_context=True)
@@ -114,7 +115,11 @@ def page_metadata(context):
     # A partly translated page points search engines at its original.
     canonical = (context.get("original_page") or page).get_full_url(request)
     image = page.get_social_image()
-    rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
+    except SourceImageIOError:
+        # The original is missing from storage: share the page without an image rather than fail it.
+        rendition = None
     language = i18n.active_language_tag()
     return {
         "page": page,

@@ -25,9 +25,36 @@
         });
     }
 
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", enhanceVideoEmbeds);
-    } else {
+    // Error summary: announce it by moving focus to it, and let its links put focus in the field.
+    // Without the script the links still jump to the field and the summary is read first.
+    function enhanceErrorSummary() {
+        var summary = document.querySelector("[data-error-summary]");
+        if (!summary) {
+            return;
+        }
+        summary.focus();
+        summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+            link.addEventListener("click", function (event) {
+                var field = document.getElementById(link.getAttribute("href").slice(1));
+                if (!field) {
+                    return;
+                }
+                event.preventDefault();
+                var group = field.closest("fieldset") || field.closest(".field");
+                (group || field).scrollIntoView();
+                field.focus();
+            });
+        });
+    }
+
+    function enhance() {
         enhanceVideoEmbeds();
+        enhanceErrorSummary();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", enhance);
+    } else {
+        enhance();
     }
 })();

@@ -1,0 +1,358 @@
+"""Demo blog: posts written in the project's own words from the facts in shared/seeds/.
+
+The seeds give no dates for posts, so the demo dates them a few weeks apart,
+counting back from the day the demo is loaded, and no post claims an event
+happened on its date. Authors are teams, never invented people.
+"""
+
+from datetime import timedelta
+
+from django.utils.timezone import localdate
+from taggit.models import Tag
+from wagtail.models import Locale, Page
+
+from blog.models import (
+    BlogCategory,
+    BlogIndexPage,
+    BlogPage,
+    BlogPageAuthor,
+    BlogPageRelatedResource,
+    BlogPageTag,
+    Person,
+)
+from core.demo import child_page, demo_image, stream
+
+PEOPLE = {
+    "team": {
+        "name": "Changing Tracks team",
+        "role": "Programme team, Hertfordshire Music Service",
+        "bio": (
+            "The people who run Changing Tracks: peer support and learning, training, consultancy and action "
+            "research for music services that want to become more inclusive."
+        ),
+    },
+    "research": {
+        "name": "Action research team",
+        "role": "Changing Tracks action research programme",
+        "bio": "Looks after the fund that helps music services test approaches to inclusion and share what they learn.",
+    },
+}
+
+
+def p(*texts):
+    return ("paragraph", "".join(f"<p>{text}</p>" for text in texts))
+
+
+def h2(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def ul(*items):
+    return ("paragraph", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+
+
+HEARD = [
+    (
+        "Holistic",
+        "the personal, social and emotional benefits of music drive the vision and mission",
+        "Music-making is a strong contributor to young people's personal and social development. A holistic "
+        "music service lets those benefits drive what it does.",
+    ),
+    (
+        "Equitable",
+        "people facing the biggest barriers receive the most support",
+        "Too many young people miss out on music because of who they are, where they live or what they are "
+        "going through. An equitable music service gives the most support to those facing the biggest barriers.",
+    ),
+    (
+        "Authentic",
+        "the work is designed together with the people it is for",
+        "Authentic work is designed in collaboration with the people it is for, rather than planned for them "
+        "and delivered to them.",
+    ),
+    (
+        "Representative",
+        "participants and colleagues reflect our diverse society",
+        "The people a music service works with, as participants and as colleagues, should reflect our diverse society.",
+    ),
+    (
+        "Diverse",
+        "all musical genres, styles and practices are valued equally",
+        "No musical genre, style or practice counts for more than another: a diverse music service values "
+        "them all equally.",
+    ),
+]
+
+POSTS = [
+    {
+        "slug": "changing-tracks-previously-musicnet-east",
+        "title": "Changing Tracks, previously MusicNet East",
+        "category": BlogCategory.PROGRAMME_UPDATE,
+        "tags": ["Programme news"],
+        "intro": "Changing Tracks was previously called MusicNet East. It is run by Hertfordshire Music Service "
+        "and funded by Youth Music.",
+        "body": [
+            p(
+                "Changing Tracks is a programme of support and learning for, with and by music services that want "
+                "to improve equality, diversity and inclusion. It was previously called MusicNet East.",
+                "Hertfordshire Music Service still runs the programme, and Youth Music still funds it, thanks to "
+                "the National Lottery through Arts Council England.",
+            ),
+            h2("What we offer"),
+            ul(
+                "Free peer working groups",
+                "Training and consultancy",
+                "Advice and resources",
+                "Action research projects, now focused on nurture groups",
+            ),
+        ],
+    },
+    {
+        "slug": "what-the-action-research-fund-pays-for",
+        "resources": ["funding-for-inclusion", "action-research-findings-2022-2023"],
+        "title": "What our action research fund pays for",
+        "category": BlogCategory.PROGRAMME_UPDATE,
+        "tags": ["Action research", "Funding"],
+        "author": "research",
+        "intro": "Each year since 2018 we have offered a fund for music services to research what helps and what "
+        "hinders inclusion in their own work.",
+        "body": [
+            p(
+                "We use research as a catalyst for development. The fund pays music service partners, including "
+                "managers and instrumental teachers, to:"
+            ),
+            ul(
+                "test approaches to inclusion",
+                "learn from their successes and challenges",
+                "share their learning with other music services",
+            ),
+            p(
+                "Partners then bring their emerging findings to the National Music Services Working Group for "
+                "Inclusion, so that every service in the group can learn from them."
+            ),
+        ],
+    },
+    {
+        "slug": "music-services-in-the-action-research",
+        "resources": ["action-research-hull", "action-research-norfolk", "action-research-liverpool-resonate"],
+        "title": "The music services in our action research",
+        "category": BlogCategory.NEWS,
+        "tags": ["Action research"],
+        "author": "research",
+        "intro": "Nine music services have been, or still are, partners in our programme of action research.",
+        "body": [
+            p("These music services have taken part in the research on the enablers and barriers of inclusion:"),
+            ul(
+                "Cambridgeshire",
+                "Cornwall",
+                "Essex",
+                "Hertfordshire",
+                "Hull",
+                "Liverpool Resonate",
+                "Norfolk",
+                "Southampton",
+                "Waltham Forest",
+            ),
+            p(
+                "Each partner shares what it is finding with the other music services in the National Music "
+                "Services Working Group for Inclusion."
+            ),
+        ],
+    },
+    {
+        "slug": "nurture-groups-our-current-research",
+        "resources": ["nurture-groups-toolkit", "starting-a-nurture-group", "nurture-groups-in-music-services"],
+        "title": "Nurture groups: the focus of our current action research",
+        "category": BlogCategory.PROGRAMME_UPDATE,
+        "tags": ["Action research", "Nurture groups"],
+        "author": "research",
+        "intro": "Our current action research projects are with 17 music services, each developing nurture "
+        "groups with primary schools.",
+        "body": [
+            p(
+                "Nurture groups are the focus of the current round of our action research. Seventeen music "
+                "services are working with primary schools to develop them.",
+                "As with every round, the services test what they try, learn from what works and what does not, "
+                "and share that learning with other music services.",
+            ),
+        ],
+    },
+    {
+        "slug": "inside-the-national-working-group",
+        "resources": ["nwg-meeting-write-up-2022"],
+        "title": "Inside the National Music Services Working Group for Inclusion",
+        "category": BlogCategory.NWG_WRITE_UP,
+        "tags": ["NWG", "Music Mark"],
+        "intro": "The NWG is where music services share their learning about inclusion and offer each other "
+        "support and challenge.",
+        "body": [
+            p(
+                "We run the National Music Services Working Group for Inclusion in partnership with Music Mark, "
+                "the UK association for music education, and Youth Music.",
+                "Its purpose is for music services to share what they are learning about inclusion and to "
+                "support and challenge each other.",
+            ),
+        ],
+    },
+    {
+        "slug": "nwg-from-a-small-group-to-45-services",
+        "resources": ["nwg-meeting-write-up-2020", "nwg-meeting-write-up-2021"],
+        "title": "The NWG: from a small group to around 45 music services",
+        "category": BlogCategory.NWG_WRITE_UP,
+        "tags": ["NWG"],
+        "intro": "Until 2020 the working group was small. Since September 2021 around 45 music services have "
+        "been represented.",
+        "body": [
+            p(
+                "Until 2020 the group was the inclusion action research partners plus six other music services: "
+                "Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes.",
+                "From September 2021 there are around 45 music services represented on the group.",
+            ),
+        ],
+    },
+    {
+        "slug": "what-research-partners-bring-to-the-nwg",
+        "resources": ["nwg-meeting-write-up-2022", "stages-and-indicators-of-inclusion"],
+        "title": "What action research partners bring to the NWG",
+        "category": BlogCategory.NWG_WRITE_UP,
+        "tags": ["NWG", "Action research"],
+        "author": "research",
+        "intro": "Action research partners share their emerging findings on what drives inclusion and what "
+        "stands in its way.",
+        "body": [
+            p(
+                "The partners in our action research share their emerging findings with the working group: what "
+                "they are learning about the drivers of inclusion, and about the barriers to it.",
+                "The group exists for music services to share their learning and to support and challenge each "
+                "other, and the partners' findings give every service in it something to test in its own work.",
+            ),
+        ],
+    },
+    *(
+        {
+            "slug": f"heard-{name.lower()}",
+            "resources": ["the-heard-principles"],
+            "title": f"{name}: the {name[0]} in HEARD",
+            "category": BlogCategory.RESOURCE_UPDATE,
+            "tags": ["HEARD principles"],
+            "intro": f"{name}: {meaning}. One of the five principles that make sure young people's music is HEARD.",
+            "body": [p(explainer), ("heard_principles", {"heading": "All five HEARD principles", "intro": ""})],
+        }
+        for name, meaning, explainer in HEARD
+    ),
+    {
+        "slug": "how-we-share-what-music-services-learn",
+        "title": "How we share what music services learn",
+        "category": BlogCategory.NEWS,
+        "tags": ["Music Mark", "Programme news"],
+        "intro": "Insights from the programme reach music services through many channels, not only this website.",
+        "body": [
+            p("We present insights and share learning through:"),
+            ul(
+                "conference presentations",
+                "blogs, videos and other resources",
+                "our own communication channels",
+                "Music Mark's website, enews, social media and events",
+                "the Youth Music Network's website, enews, social media and events",
+                "meetings and networking with other professionals",
+            ),
+            (
+                "enews_signup",
+                {
+                    "heading": "Want to keep in touch with what we're learning?",
+                    "text": "Sign up to our enews for advice and resources, tools and tips, from your music "
+                    "service peers.",
+                },
+            ),
+        ],
+    },
+    {
+        "slug": "can-we-help-your-music-service",
+        "resources": ["training-for-music-services"],
+        "title": "Can we help your music service?",
+        "category": BlogCategory.NEWS,
+        "tags": ["Training and consultancy"],
+        "intro": "We present, train and advise music services, music education hubs and regional hub groups.",
+        "body": [
+            p(
+                "Would you like us to present, or to provide training or consultancy, for your regional hub group, "
+                "music education hub or music service? Everything we offer draws on what music services have "
+                "tried for themselves."
+            ),
+        ],
+    },
+]
+
+PICTURES = [
+    ("Blog picture: lanes of colour", 11),
+    ("Blog picture: a busy sequence", 12),
+    ("Blog picture: long held notes", 13),
+    ("Blog picture: short bright beats", 14),
+]
+
+
+def people():
+    locale = Locale.get_default()
+    return {
+        key: Person.objects.get_or_create(locale=locale, name=fields["name"], defaults=fields)[0]
+        for key, fields in PEOPLE.items()
+    }
+
+
+def pictures():
+    return [
+        demo_image(
+            title,
+            "Rounded bands of five colours in parallel lanes, some long and some short, like notes in a music "
+            "sequencer.",
+            seed=seed,
+            size=(1200, 675),
+        )
+        for title, seed in PICTURES
+    ]
+
+
+def demo_resources(home):
+    """{slug: page id} of the demo library's resources, found without importing the resources app."""
+    pages = Page.objects.descendant_of(home).filter(
+        content_type__app_label="resources", content_type__model="resourcepage"
+    )
+    return dict(pages.values_list("slug", "pk"))
+
+
+def load(home):
+    index = child_page(
+        home,
+        BlogIndexPage,
+        "blog",
+        title="Blog",
+        show_in_menus=True,
+        intro="News, write-ups from the working group and what music services are learning about inclusion.",
+        listing_summary="News and learning from Changing Tracks and the music services in it.",
+    )
+    authors = people()
+    images = pictures()
+    resources = demo_resources(home)
+    today = localdate()
+    # Oldest first, so that each post is published after the one before it.
+    for age, post in reversed(list(enumerate(POSTS))):
+        tags = [Tag.objects.get_or_create(name=name)[0] for name in post["tags"]]
+        child_page(
+            index,
+            BlogPage,
+            post["slug"],
+            title=post["title"],
+            date=today - timedelta(weeks=5 * age),
+            category=post["category"],
+            intro=post["intro"],
+            hero_image=images[age % len(images)],
+            body=stream(*post["body"]),
+            blog_authors=[BlogPageAuthor(person=authors[post.get("author", "team")])],
+            tagged_items=[BlogPageTag(tag=tag) for tag in tags],
+            related_resources=[
+                BlogPageRelatedResource(resource_id=resources[slug], sort_order=position)
+                for position, slug in enumerate(post.get("resources", []))
+                if slug in resources
+            ],
+        )
+    return index

@@ -1,0 +1,345 @@
+"""The blog: one index per language, posts with authors, tags and a category, and an RSS feed."""
+
+import math
+from urllib.parse import urlencode
+
+from django import forms
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.timezone import localdate
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from blog.feeds import BlogFeed
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from core.paging import paginate
+
+POSTS_PER_PAGE = 10
+WORDS_PER_MINUTE = 200
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """Someone who writes for the blog: a person or a team."""
+
+    name = models.CharField(
+        max_length=120,
+        help_text=_("The name shown on posts, for example a person's name or 'Changing Tracks team'."),
+    )
+    role = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Their role in a few words, for example 'Programme team, Hertfordshire Music Service'."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a square photo or logo. Its alt text is the description in the image library."),
+    )
+    bio = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text=_("Optional: two or three plain sentences about them, shown at the end of their posts."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class BlogCategory(models.TextChoices):
+    NEWS = "news", _("News")
+    RESOURCE_UPDATE = "resource-update", _("Resource update")
+    PROGRAMME_UPDATE = "programme-update", _("Programme update")
+    NWG_WRITE_UP = "nwg-write-up", _("NWG write-up")
+
+
+class BlogFilterForm(forms.Form):
+    """The index's filters. Each value is checked against what exists; an unknown one is dropped."""
+
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, tags, years):
+        super().__init__(data)
+        self.fields["category"].choices = [("", _("All categories")), *BlogCategory.choices]
+        self.fields["tag"].choices = [("", _("All tags")), *((tag.slug, tag.name) for tag in tags)]
+        self.fields["year"].choices = [("", _("All years")), *((str(year), str(year)) for year in years)]
+
+    @classmethod
+    def from_query(cls, query, **choices):
+        """The valid filters from a query string, and a form showing only those as chosen."""
+        raw = cls(query, **choices)
+        raw.is_valid()
+        valid = {name: value for name, value in raw.cleaned_data.items() if value not in (None, "")}
+        return cls({name: str(value) for name, value in valid.items()}, **choices), valid
+
+    def active_filters(self):
+        """(label, query string without it) for each filter in use: the removable chips, back to page 1."""
+        return [
+            (
+                dict(self.fields[name].choices)[value],
+                urlencode({other: other_value for other, other_value in self.data.items() if other != name}),
+            )
+            for name, value in self.data.items()
+        ]
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text=_("A sentence or two under the title saying what the blog is about."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    search_kind = "pages"
+    search_kind_label = _("Pages")
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count_per_parent = 1
+    template = "blog/blog_index_page.html"
+
+    class Meta:
+        verbose_name = _("blog index page")
+
+    def posts(self):
+        """Live posts in this blog, newest first."""
+        return BlogPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
+    @staticmethod
+    def with_listing_data(posts):
+        """Everything a card shows, fetched in a fixed number of queries whatever the number of posts."""
+        images = get_image_model().objects.prefetch_renditions()
+        return posts.prefetch_related(
+            models.Prefetch("hero_image", queryset=images),
+            models.Prefetch("listing_image", queryset=images),
+            models.Prefetch("blog_authors", queryset=BlogPageAuthor.objects.select_related("person")),
+        )
+
+    def filter_form(self, request, posts):
+        tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
+        years = [day.year for day in posts.dates("date", "year", order="DESC")]
+        return BlogFilterForm.from_query(request.GET, tags=tags, years=years)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.posts()
+        form, filters = self.filter_form(request, posts)
+        if "category" in filters:
+            posts = posts.filter(category=filters["category"])
+        if "tag" in filters:
+            posts = posts.filter(tagged_items__tag__slug=filters["tag"])
+        if "year" in filters:
+            posts = posts.filter(date__year=filters["year"])
+        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE)
+        context.update(
+            posts=page_obj,
+            filter_form=form,
+            active_filters=form.active_filters(),
+            feed_url=self.feed_full_url(request),
+        )
+        return context
+
+    def feed_full_url(self, request):
+        return self.get_full_url(request) + self.reverse_subpage("feed").lstrip("/")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return BlogFeed()(request, index=self)
+
+
+class BlogPage(BasePage):
+    date = models.DateField(
+        default=localdate,
+        help_text=_("The date shown on the post. Posts are listed newest first by this date."),
+    )
+    category = models.CharField(
+        max_length=30,
+        choices=BlogCategory.choices,
+        default=BlogCategory.NEWS,
+        help_text=_("What kind of post this is. Visitors can filter the blog by category."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a wide image at the top of the post. Its alt text is the description in the library."),
+    )
+    intro = models.TextField(
+        max_length=500,
+        help_text=_("One or two sentences saying what the post is about. Shown in the blog listing and the feed."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text=_("The post itself, built from blocks: headings, text, images, quotes, videos and more."),
+    )
+    tags = ClusterTaggableManager(
+        through="blog.BlogPageTag",
+        blank=True,
+        help_text=_("A few words visitors can filter by, such as 'nurture groups'. Reuse existing tags if you can."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category"), InlinePanel("blog_authors", label=_("Authors"))],
+            heading=_("About this post"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        MultipleChooserPanel(
+            "related_resources",
+            chooser_field_name="resource",
+            label=_("Related resources"),
+            heading=_("Related resources"),
+            help_text=_("Toolkits, reports and other resources from the library that readers should see next."),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=1.5)]),
+        index.RelatedFields("blog_authors", [index.RelatedFields("person", [index.SearchField("name")])]),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+    search_kind = "blog"
+    search_kind_label = _("Blog posts")
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    template = "blog/blog_page.html"
+
+    class Meta:
+        verbose_name = _("blog post")
+
+    def get_meta_description(self):
+        return self.search_description or self.listing_summary or self.intro
+
+    def get_social_image(self):
+        return super().get_social_image() or self.hero_image
+
+    def get_og_type(self):
+        return "article"
+
+    def get_structured_data(self, request=None):
+        """The post as a schema.org BlogPosting, with its date, authors, section and tags."""
+        post = self.get_web_page_data(request, schema_type="BlogPosting")
+        post["headline"] = self.title
+        post["datePublished"] = self.date.isoformat()
+        post["articleSection"] = self.get_category_display()
+        authors = [author.person.name for author in self.blog_authors.all()]
+        if authors:
+            post["author"] = [{"@type": "Person", "name": name} for name in authors]
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            post["keywords"] = keywords
+        return [post]
+
+    def search_result_meta(self):
+        """What site search shows under a post's title: its category and date."""
+        return [self.get_category_display(), date_format(self.date, "j F Y")]
+
+    @property
+    def card_image(self):
+        return self.listing_image or self.hero_image
+
+    def author_names(self):
+        return ", ".join(author.person.name for author in self.blog_authors.all())
+
+    @cached_property
+    def reading_minutes(self):
+        words = count_words(self.intro) + count_words([block["value"] for block in self.body.raw_data])
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog_index"] = blog_index = self.get_parent().specific
+        context["feed_url"] = blog_index.feed_full_url(request)
+        context["authors"] = [author.person for author in self.blog_authors.select_related("person__photo")]
+        context["related_resources"] = self.live_related_resources()
+        return context
+
+    def live_related_resources(self):
+        """The related resources readers can open, in the editor's order."""
+        rows = self.related_resources.select_related("resource__resource_type")
+        return [row.resource for row in rows if row.resource.live]
+
+
+def count_words(value):
+    """The words in a block's raw data: text in strings, dicts and lists, with HTML tags removed."""
+    if isinstance(value, str):
+        return len(strip_tags(value).split())
+    if isinstance(value, dict):
+        return sum(count_words(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(count_words(item) for item in value)
+    return 0
+
+
+class BlogPageAuthor(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="blog_authors")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="blog_posts",
+        help_text=_("Choose an author from People, or create them there first."),
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+
+
+class BlogPageRelatedResource(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="blog_mentions",
+        help_text=_("A resource from the library, shown at the end of the post."),
+    )
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related resource")
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="tagged_items")

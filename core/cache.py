@@ -1,0 +1,88 @@
+"""A Redis cache that the site can live without.
+
+Wagtail reads the cache on every page (site root paths, renditions), so with
+Django's RedisCache an unreachable Redis would turn every page into a 500.
+ResilientRedisCache treats Redis being down as a cache miss: reads return the
+default, writes are dropped, the error is logged and pages are built from the
+database. After a failure it leaves Redis alone for RETRY_AFTER seconds, so a
+dead server costs one short timeout every few seconds, not one per cache call.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+_MISSING = object()
+
+# Short timeouts: a cache that answers slowly is worse than no cache.
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+class ResilientRedisCache(RedisCache):
+    RETRY_AFTER = 5.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._options = {**DEFAULT_OPTIONS, **self._options}
+        self._down_until = 0.0
+
+    def _call(self, method, fallback, *args, **kwargs):
+        """Run RedisCache.method, or return fallback if Redis is down."""
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return getattr(super(), method)(*args, **kwargs)
+        except (RedisError, OSError) as error:
+            self._down_until = time.monotonic() + self.RETRY_AFTER
+            logger.error(
+                "Cache unavailable (%s: %s); serving without it for %s seconds",
+                type(error).__name__,
+                error,
+                self.RETRY_AFTER,
+            )
+            return fallback
+
+    def ping(self):
+        """Ask Redis directly, raising if it does not answer (for the health check)."""
+        return self._cache.get_client(write=True).ping()
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", False, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        # As for a missing key: callers of incr() already handle ValueError.
+        value = self._call("incr", _MISSING, key, delta, version)
+        if value is _MISSING:
+            raise ValueError(f"Key '{key}' not found (the cache is unavailable)")
+        return value
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", False)

@@ -1,0 +1,98 @@
+"""Demo partners: the action research partners and the other NWG members named in the seeds.
+
+Written in the project's own words. The seeds name each service and its part in
+the programme but give no years per partner, websites or project titles, so
+those fields stay empty rather than invented. Regions are the Region terms
+loaded by the resource library's demo taxonomy.
+"""
+
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from core.demo import child_page
+from partners.models import (
+    PartnerIndexPage,
+    PartnerKind,
+    PartnerPage,
+    PartnerRole,
+    PartnerRoleKind,
+    region_model,
+)
+
+ACTION_RESEARCH = PartnerRoleKind.ACTION_RESEARCH_PARTNER
+NWG = PartnerRoleKind.NWG_MEMBER
+LEAD = PartnerRoleKind.PROGRAMME_LEAD
+
+ACTION_RESEARCH_SUMMARY = (
+    "{name} has been one of the services funded to carry out action research on what helps and "
+    "what holds back inclusion, and shares its emerging findings with other services through the "
+    "National Music Services Working Group for Inclusion."
+)
+NWG_SUMMARY = (
+    "{name} is one of the six services that, alongside the action research partners, made up the "
+    "National Music Services Working Group for Inclusion before it grew to around 45 services from "
+    "September 2021. Members share their learning about inclusion and give each other support and challenge."
+)
+LEAD_SUMMARY = (
+    "Hertfordshire Music Service leads Changing Tracks, which it ran as MusicNet East until the programme "
+    "took its new name. It is also one of the music services carrying out action research on inclusion, "
+    "and shares its findings through the National Music Services Working Group for Inclusion."
+)
+
+# (the seeds' name, local authority area, region slug, roles, summary): the seeds' facts, no more.
+PARTNERS = [
+    ("Cambridgeshire", "Cambridgeshire", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Cornwall", "Cornwall", "south-west", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Essex", "Essex", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Hertfordshire", "Hertfordshire", "east-of-england", [LEAD, ACTION_RESEARCH, NWG], LEAD_SUMMARY),
+    ("Hull", "Hull", "yorkshire-and-the-humber", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Liverpool Resonate", "Liverpool", "north-west", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Norfolk", "Norfolk", "east-of-england", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Southampton", "Southampton", "south-east", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Waltham Forest", "Waltham Forest", "london", [ACTION_RESEARCH, NWG], ACTION_RESEARCH_SUMMARY),
+    ("Calderdale", "Calderdale", "yorkshire-and-the-humber", [NWG], NWG_SUMMARY),
+    ("Ealing", "Ealing", "london", [NWG], NWG_SUMMARY),
+    ("Luton", "Luton", "east-of-england", [NWG], NWG_SUMMARY),
+    ("Northamptonshire", "Northamptonshire", "east-midlands", [NWG], NWG_SUMMARY),
+    ("Thurrock", "Thurrock", "east-of-england", [NWG], NWG_SUMMARY),
+    ("Milton Keynes", "Milton Keynes", "south-east", [NWG], NWG_SUMMARY),
+]
+
+
+# Most services are named by place, as the seeds name them; these two by their own names.
+OWN_NAMES = {"Hertfordshire": "Hertfordshire Music Service", "Liverpool Resonate": "Liverpool Resonate"}
+
+
+def partner_name(place):
+    return OWN_NAMES.get(place, f"{place} music service")
+
+
+def load(home):
+    """The partner directory under the home page and a profile per partner; existing pages are left alone."""
+    directory = child_page(
+        home,
+        PartnerIndexPage,
+        "partners",
+        title="Our partners",
+        show_in_menus=True,
+        intro=(
+            "The music services behind our action research and the National Music Services Working Group "
+            "for Inclusion: where they are, what part they have played and what they have learned."
+        ),
+        listing_summary="The music services in Changing Tracks' action research and national working group.",
+    )
+    regions = {region.slug: region for region in region_model().objects.filter(locale=Locale.get_default())}
+    for place, area, region_slug, roles, summary in PARTNERS:
+        name = partner_name(place)
+        child_page(
+            directory,
+            PartnerPage,
+            slugify(place),
+            title=name,
+            kind=PartnerKind.MUSIC_SERVICE,
+            region=regions.get(region_slug),
+            local_authority_area=area,
+            summary=summary.format(name=name),
+            roles=[PartnerRole(role=role) for role in roles],
+        )
+    return directory
