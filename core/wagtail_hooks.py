@@ -14,8 +14,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.i18n import serves_in_active_language
+from core.models import FooterText
 from core.review import pages_due_for_review, review_page_models
 
 DASHBOARD_ACTIVITY_LIMIT = 5
@@ -197,3 +200,12 @@ def register_content_review_listings():
 def refuse_pages_outside_the_language(page, request, serve_args, serve_kwargs):
     if not serves_in_active_language(page):
         raise Http404("This page is not available in this language.")
+
+
+@register_snippet
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "list-ul"
+    menu_label = _("Footer text")
+    add_to_settings_menu = True
+    list_display = ["__str__"]

@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.demo import child_page, demo_image, stream, translate
-from core.models import FooterSettings
+from core.models import FooterSettings, FooterText
 from home.models import HomePage, ProgrammePage
 
 
@@ -238,14 +238,23 @@ def programme_pages(home):
     return call_to_action
 
 
-def footer(site):
-    settings = FooterSettings.for_site(site)
-    if settings.funder_acknowledgement:
-        return
-    settings.funder_acknowledgement = (
-        "<p>Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England.</p>"
+FUNDERS = "Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England."
+
+
+def footer_text():
+    """The footer's words in the default language, made once."""
+    text, _created = FooterText.objects.get_or_create(
+        locale=Locale.get_default(), defaults={"funder_acknowledgement": f"<p>{FUNDERS}</p>"}
     )
-    settings.save()
+    return text
+
+
+def add_footer_link(page):
+    """Link page from the footer of every page, once."""
+    text = footer_text()
+    if not any(link.value["page"].pk == page.pk for link in text.footer_links):
+        text.footer_links.append(("link", {"page": page, "label": ""}))
+        text.save()
 
 
 def contact_email(site):
@@ -336,10 +345,8 @@ def statement_pages(home, site):
         ),
         **review,
     )
-    footer_settings = FooterSettings.for_site(site)
-    if not footer_settings.footer_links:
-        footer_settings.footer_links = [("link", {"page": page, "label": ""}) for page in (accessibility, cookies)]
-        footer_settings.save()
+    add_footer_link(accessibility)
+    add_footer_link(cookies)
 
 
 def home_body(home, call_to_action):
@@ -357,9 +364,8 @@ def load():
     if created:
         home_body(home, call_to_action)
     welsh_pages(home)
-    site = Site.objects.get(is_default_site=True)
-    footer(site)
-    statement_pages(home, site)
+    footer_text()
+    statement_pages(home, Site.objects.get(is_default_site=True))
     return home
 
 
@@ -427,6 +433,18 @@ WELSH = {
         "Loteri Genedlaethol drwy Gyngor Celfyddydau Lloegr."
     ),
 }
+
+
+def welsh_footer():
+    """The footer's words in Welsh. Run after every loader that adds a footer link."""
+    if "cy" in dict(settings.LANGUAGES):
+        translate(footer_text(), "cy", {FUNDERS: WELSH_FUNDERS})
+
+
+WELSH_FUNDERS = (
+    "Mae Changing Tracks yn cael ei ariannu gan Youth Music, diolch i'r Loteri Genedlaethol drwy Gyngor "
+    "Celfyddydau Lloegr."
+)
 
 
 def welsh_pages(home):

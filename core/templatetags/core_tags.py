@@ -10,7 +10,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import i18n
-from core.models import SOCIAL_IMAGE_FILTER, SEOMixin
+from core.models import SOCIAL_IMAGE_FILTER, FooterText, SEOMixin
 
 register = template.Library()
 
@@ -133,3 +133,9 @@ def page_metadata(context):
         "image_alt": image.default_alt_text if image else "",
         "structured_data": json_ld(page.get_structured_data(request)),
     }
+
+
+@register.simple_tag
+def footer_text():
+    """The footer's words (funders, footer links) in the visitor's language."""
+    return FooterText.for_active_language()
