@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install clean bench
+.PHONY: run test lint install clean messages bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,12 @@ run: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py compile_translations
 	@echo "The site is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Load 10,000 resources into DATABASE_URL and time the library and search (benchmarks/README.md).
@@ -40,6 +42,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
 	$(BIN)/bandit -q -c pyproject.toml -r .
+
+# Refresh the Welsh catalogue after changing strings (needs GNU gettext), then translate the new entries.
+messages: $(VENV)/.installed-dev
+	$(BIN)/python manage.py makemessages --locale cy --no-obsolete --ignore "tests/*" --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

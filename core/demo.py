@@ -12,6 +12,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 HEARD_COLOURS = ["#7A3E00", "#0B5D4E", "#8A1C4A", "#1D4F91", "#5B3A9E"]
 BACKGROUND = "#FBFAF7"
@@ -62,3 +64,37 @@ def child_page(parent, page_class, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def translate(instance, language_code, translations):
+    """The instance's translation into language_code, made once through wagtail-localize.
+
+    This is what a translator does in wagtail-localize's editor: every segment
+    of the source gets a translation (slugs stay as they are, so addresses match
+    across languages), then the translation is published. A segment without a
+    translation stops the loader rather than publish a half-translated page.
+    An existing translation is returned untouched.
+    """
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = segment.string.data
+        if segment.context.path != "slug":
+            try:
+                text = translations[text]
+            except KeyError:
+                raise KeyError(f"No {language_code} translation for {text!r} in {instance}") from None
+        StringTranslation.from_text(segment.string, locale, segment.context, text)
+    # Save a draft, then publish a fresh copy: wagtail-localize's own publish waits
+    # for the transaction to commit and then saves a stale copy of the page,
+    # losing tree changes (such as child pages) made meanwhile.
+    # (Only objects with drafts, such as pages, can be saved as a draft.)
+    has_drafts = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=not has_drafts)
+    if has_drafts:
+        instance.get_translation(locale).save_revision().publish()
+    return instance.get_translation(locale)

@@ -1,10 +1,14 @@
-"""Old addresses keep working: requests to the previous sites' hosts go to the same path here."""
+"""Request handling every content area shares: old hosts, language prefixes."""
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
+from django.middleware.locale import LocaleMiddleware
+
+LANGUAGE_TAG = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)(/|$)", re.IGNORECASE)
 
 
 def legacy_hosts():
@@ -30,3 +34,18 @@ class LegacyHostRedirectMiddleware:
         if host and host in legacy_hosts():
             return HttpResponsePermanentRedirect(settings.CANONICAL_BASE_URL.rstrip("/") + request.get_full_path())
         return self.get_response(request)
+
+
+class LanguagePrefixMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that an unknown language prefix is a plain 404.
+
+    Django would redirect /xx/about/ to /en/xx/about/; a prefix that looks like a
+    language code but is not one of ours is answered with the 404 page instead.
+    """
+
+    def process_response(self, request, response):
+        match = LANGUAGE_TAG.match(request.path_info)
+        configured = {code.lower() for code, _name in settings.LANGUAGES}
+        if response.status_code == 404 and match and match.group(1).lower() not in configured:
+            return response
+        return super().process_response(request, response)

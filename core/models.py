@@ -12,17 +12,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
-
-
-def language_tag():
-    """The active language as a full tag (en-GB rather than the URL prefix en), for lang attributes."""
-    code = get_language() or settings.LANGUAGE_CODE
-    return settings.HTML_LANGUAGE_TAGS.get(code, code)
-
+from core.i18n import active_language_tag, locale_id, untranslated_original
 
 # The Open Graph image size most networks show large: 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -186,7 +180,7 @@ class SEOMixin:
             "@type": schema_type,
             "name": self.get_meta_title(),
             "url": self.get_full_url(request),
-            "inLanguage": language_tag(),
+            "inLanguage": active_language_tag(),
         }
         if self.get_meta_description():
             data["description"] = self.get_meta_description()
@@ -203,6 +197,11 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["original_page"] = untranslated_original(self)
+        return context
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -227,15 +226,43 @@ class FooterLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-@register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
-    """What the footer of every page shows: funders, contact details and social links."""
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's words, one per language: translated in wagtail-localize's editor like any snippet."""
 
     funder_acknowledgement = RichTextField(
         features=INLINE_RICH_TEXT_FEATURES,
         blank=True,
         help_text=_("Thanks to the funders, as the funding agreement asks it to be worded."),
     )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        help_text=_("Links at the foot of every page, such as the accessibility statement and the cookie statement."),
+    )
+
+    panels = [FieldPanel("funder_acknowledgement"), FieldPanel("footer_links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self):
+        return str(_("Footer text ({language})")).format(language=self.locale.get_display_name())
+
+    @classmethod
+    def for_active_language(cls):
+        """The footer text in the visitor's language, else in the site's default language."""
+        texts = {text.locale_id: text for text in cls.objects.all()}
+        return texts.get(locale_id(get_language())) or texts.get(locale_id(settings.LANGUAGE_CODE))
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """The footer's contact details and social links: the same in every language.
+
+    Its words (the funders' acknowledgement and the footer links) are in FooterText.
+    """
+
     contact_email = models.EmailField(blank=True, help_text=_("The programme's public email address."))
     contact_phone = models.CharField(max_length=40, blank=True, help_text=_("A public phone number, with area code."))
     postal_address = models.TextField(blank=True, help_text=_("One line per line of the address."))
@@ -244,20 +271,13 @@ class FooterSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Links to the programme's social media profiles, in the order to show them."),
     )
-    footer_links = StreamField(
-        [("link", FooterLinkBlock())],
-        blank=True,
-        help_text=_("Links at the foot of every page, such as the accessibility statement and the cookie statement."),
-    )
 
     panels = [
-        FieldPanel("funder_acknowledgement"),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
             heading=_("Contact details"),
         ),
         FieldPanel("social_links"),
-        FieldPanel("footer_links"),
     ]
 
     class Meta:

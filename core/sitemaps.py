@@ -1,8 +1,12 @@
 """The sitemap: every live, public page of the site in every language."""
 
+from collections import defaultdict
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from core.i18n import html_language_tag
 
 
 class AllLocalesSitemap(Sitemap):
@@ -14,3 +18,28 @@ class AllLocalesSitemap(Sitemap):
         for translation in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=translation.path)
         return Page.objects.filter(trees).live().public().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        """Each page's URLs, with an hreflang alternate for every live translation listed beside it."""
+        pages = list(self.paginator.page(page).object_list)
+        translations = defaultdict(list)
+        for item in pages:
+            translations[item.translation_key].append(item)
+        language_codes = dict(Locale.objects.values_list("pk", "language_code"))
+        urls, last_mods = [], set()
+        for item in pages:
+            alternates = []
+            if len(translations[item.translation_key]) > 1:
+                alternates = [
+                    {
+                        "lang_code": html_language_tag(language_codes[other.locale_id]),
+                        "location": other.get_full_url(self.request),
+                    }
+                    for other in translations[item.translation_key]
+                ]
+            for url_info in item.get_sitemap_urls(self.request):
+                urls.append({**url_info, "alternates": alternates})
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

@@ -1,7 +1,9 @@
-"""The editors' admin: dashboard panels, the accessibility checker's rules, page listings."""
+"""Wagtail hooks: serving pages only in their own language; the editors' admin (dashboard panels,
+the accessibility checker's rules, page listings)."""
 
 from dataclasses import dataclass, field
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +14,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.i18n import serves_in_active_language
+from core.models import FooterText
 from core.review import pages_due_for_review, review_page_models
 
 DASHBOARD_ACTIVITY_LIMIT = 5
@@ -188,3 +194,18 @@ class ContentReviewGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_content_review_listings():
     return ContentReviewGroup()
+
+
+@hooks.register("before_serve_page")
+def refuse_pages_outside_the_language(page, request, serve_args, serve_kwargs):
+    if not serves_in_active_language(page):
+        raise Http404("This page is not available in this language.")
+
+
+@register_snippet
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "list-ul"
+    menu_label = _("Footer text")
+    add_to_settings_menu = True
+    list_display = ["__str__"]

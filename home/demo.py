@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from core.demo import child_page, demo_image, stream
-from core.models import FooterSettings
+from core.demo import child_page, demo_image, stream, translate
+from core.models import FooterSettings, FooterText
 from home.models import HomePage, ProgrammePage
 
 
@@ -238,14 +238,23 @@ def programme_pages(home):
     return call_to_action
 
 
-def footer(site):
-    settings = FooterSettings.for_site(site)
-    if settings.funder_acknowledgement:
-        return
-    settings.funder_acknowledgement = (
-        "<p>Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England.</p>"
+FUNDERS = "Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England."
+
+
+def footer_text():
+    """The footer's words in the default language, made once."""
+    text, _created = FooterText.objects.get_or_create(
+        locale=Locale.get_default(), defaults={"funder_acknowledgement": f"<p>{FUNDERS}</p>"}
     )
-    settings.save()
+    return text
+
+
+def add_footer_link(page):
+    """Link page from the footer of every page, once."""
+    text = footer_text()
+    if not any(link.value["page"].pk == page.pk for link in text.footer_links):
+        text.footer_links.append(("link", {"page": page, "label": ""}))
+        text.save()
 
 
 def contact_email(site):
@@ -336,10 +345,8 @@ def statement_pages(home, site):
         ),
         **review,
     )
-    footer_settings = FooterSettings.for_site(site)
-    if not footer_settings.footer_links:
-        footer_settings.footer_links = [("link", {"page": page, "label": ""}) for page in (accessibility, cookies)]
-        footer_settings.save()
+    add_footer_link(accessibility)
+    add_footer_link(cookies)
 
 
 def home_body(home, call_to_action):
@@ -356,7 +363,93 @@ def load():
     call_to_action = programme_pages(home)
     if created:
         home_body(home, call_to_action)
-    site = Site.objects.get(is_default_site=True)
-    footer(site)
-    statement_pages(home, site)
+    welsh_pages(home)
+    footer_text()
+    statement_pages(home, Site.objects.get(is_default_site=True))
     return home
+
+
+WELSH = {
+    "Changing Tracks": "Changing Tracks",
+    "Helping music services embed equality, diversity and inclusion in everything they do.": (
+        "Helpu gwasanaethau cerdd i wreiddio cydraddoldeb, amrywiaeth a chynhwysiant ym mhopeth a wnânt."
+    ),
+    "Peer support, training and research that help music services and music education hubs become more "
+    "inclusive, so that every young person's music is heard.": (
+        "Cymorth gan gymheiriaid, hyfforddiant ac ymchwil sy'n helpu gwasanaethau cerdd a hybiau addysg "
+        "cerddoriaeth i ddod yn fwy cynhwysol, fel bod cerddoriaeth pob person ifanc yn cael ei chlywed."
+    ),
+    "Changing Tracks works for, with and by music services. We run free peer working groups, offer training "
+    "and consultancy, share advice and resources, and fund action research, which is now looking at nurture "
+    "groups in primary schools.": (
+        "Mae Changing Tracks yn gweithio i wasanaethau cerdd, gyda nhw a thrwyddyn nhw. Rydym yn cynnal grwpiau "
+        "gwaith cymheiriaid am ddim, yn cynnig hyfforddiant ac ymgynghoriaeth, yn rhannu cyngor ac adnoddau, ac "
+        "yn ariannu ymchwil weithredol, sydd bellach yn edrych ar grwpiau meithrin mewn ysgolion cynradd."
+    ),
+    "We are part of Hertfordshire Music Service. Youth Music backs the programme, thanks to the National "
+    "Lottery through Arts Council England.": (
+        "Rydym yn rhan o Wasanaeth Cerdd Swydd Hertford. Mae Youth Music yn cefnogi'r rhaglen, diolch i'r "
+        "Loteri Genedlaethol drwy Gyngor Celfyddydau Lloegr."
+    ),
+    "Making sure young people's music is HEARD": "Sicrhau bod cerddoriaeth pobl ifanc yn cael ei chlywed: HEARD",
+    "Can we help you?": "Allwn ni eich helpu chi?",
+    "We present, train and advise music services, music education hubs and regional hub groups.": (
+        "Rydym yn cyflwyno, yn hyfforddi ac yn cynghori gwasanaethau cerdd, hybiau addysg cerddoriaeth a "
+        "grwpiau hybiau rhanbarthol."
+    ),
+    "Find out about training and consultancy": "Dysgwch am hyfforddiant ac ymgynghoriaeth",
+    "About Changing Tracks": "Am Changing Tracks",
+    "Who we are, who funds us and what we are for.": "Pwy ydym ni, pwy sy'n ein hariannu a beth yw ein diben.",
+    "Changing Tracks, once called MusicNet East, is a programme of peer support and learning for music "
+    "services that want to improve equality, diversity and inclusion.": (
+        "Mae Changing Tracks, a elwid gynt yn MusicNet East, yn rhaglen o gymorth a dysgu gan gymheiriaid ar "
+        "gyfer gwasanaethau cerdd sydd am wella cydraddoldeb, amrywiaeth a chynhwysiant."
+    ),
+    "Our mission": "Ein cenhadaeth",
+    "We help music services build equality, diversity and inclusion into their strategy and their everyday "
+    "practice. Services that do this become more resilient, more relevant and more responsive to young "
+    "people, to schools, to local authorities and to everyone who commissions their work, and they show hub "
+    "partners what good practice looks like.": (
+        "Rydym yn helpu gwasanaethau cerdd i wreiddio cydraddoldeb, amrywiaeth a chynhwysiant yn eu strategaeth "
+        "ac yn eu hymarfer bob dydd. Mae gwasanaethau sy'n gwneud hyn yn dod yn fwy gwydn, yn fwy perthnasol ac "
+        "yn fwy ymatebol i bobl ifanc, i ysgolion, i awdurdodau lleol ac i bawb sy'n comisiynu eu gwaith, ac "
+        "maen nhw'n dangos i bartneriaid yr hyb sut olwg sydd ar arfer da."
+    ),
+    "How we work": "Sut rydym yn gweithio",
+    "Free peer working groups where music services learn from each other": (
+        "Grwpiau gwaith cymheiriaid am ddim lle mae gwasanaethau cerdd yn dysgu oddi wrth ei gilydd"
+    ),
+    "Training and consultancy": "Hyfforddiant ac ymgynghoriaeth",
+    "Advice and resources, from tools and toolkits to case studies": (
+        "Cyngor ac adnoddau, o offer a phecynnau cymorth i astudiaethau achos"
+    ),
+    "Action research projects, currently on nurture groups": (
+        "Prosiectau ymchwil weithredol, ar grwpiau meithrin ar hyn o bryd"
+    ),
+    "Who we are": "Pwy ydym ni",
+    "Hertfordshire Music Service leads the programme. Youth Music funds it, thanks to the National Lottery "
+    "through Arts Council England.": (
+        "Gwasanaeth Cerdd Swydd Hertford sy'n arwain y rhaglen. Mae Youth Music yn ei hariannu, diolch i'r "
+        "Loteri Genedlaethol drwy Gyngor Celfyddydau Lloegr."
+    ),
+}
+
+
+def welsh_footer():
+    """The footer's words in Welsh. Run after every loader that adds a footer link."""
+    if "cy" in dict(settings.LANGUAGES):
+        translate(footer_text(), "cy", {FUNDERS: WELSH_FUNDERS})
+
+
+WELSH_FUNDERS = (
+    "Mae Changing Tracks yn cael ei ariannu gan Youth Music, diolch i'r Loteri Genedlaethol drwy Gyngor "
+    "Celfyddydau Lloegr."
+)
+
+
+def welsh_pages(home):
+    """The home and About pages in Welsh, made through wagtail-localize, when Welsh is configured."""
+    if "cy" not in dict(settings.LANGUAGES):
+        return
+    translate(home, "cy", WELSH)
+    translate(home.get_children().get(slug="about").specific, "cy", WELSH)

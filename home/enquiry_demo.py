@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from core.demo import child_page, stream
 from core.models import FooterSettings
+from home.demo import add_footer_link
 from home.models import EnquiryFormField, EnquiryFormPage, ProgrammePage
 
 ENQUIRY_FIELDS = [
@@ -95,8 +96,7 @@ def privacy_notice(home, footer_settings):
         next_review_date=timezone.localdate() + timedelta(days=365),
     )
     if is_new:
-        footer_settings.footer_links.append(("link", {"page": page, "label": ""}))
-        footer_settings.save()
+        add_footer_link(page)
     return page
 
 

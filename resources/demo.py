@@ -9,12 +9,13 @@ growing from September 2021). Every resource has a generated PDF with real text.
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Revision
 
-from core.demo import child_page, stream
+from core.demo import child_page, stream, translate
 from resources.models import (
     Audience,
     Region,
@@ -443,6 +444,7 @@ def load(home):
     Authors are given by name, then linked to the partner profiles of the same name that exist.
     """
     load_taxonomy()
+    welsh_taxonomy()
     library = child_page(
         home,
         ResourceIndexPage,
@@ -461,3 +463,48 @@ def load(home):
     partner_model = ResourceAuthoringPartner._meta.get_field("partner").related_model
     link_names_to_partner_pages(ResourceAuthoringPartner, partner_model, Revision)
     return library
+
+
+WELSH_TERMS = {
+    "Toolkit": "Pecyn cymorth",
+    "Report": "Adroddiad",
+    "Case study": "Astudiaeth achos",
+    "Video": "Fideo",
+    "Tool or template": "Offeryn neu dempled",
+    "Guide": "Canllaw",
+    "Nurture groups": "Grwpiau meithrin",
+    "Workforce development": "Datblygu'r gweithlu",
+    "Youth voice": "Llais ieuenctid",
+    "Local authority partnerships": "Partneriaethau ag awdurdodau lleol",
+    "Measuring inclusion": "Mesur cynhwysiant",
+    "Funding": "Cyllid",
+    "SEND": "ADY (anghenion dysgu ychwanegol)",
+    "Strategy and leadership": "Strategaeth ac arweinyddiaeth",
+    "Music service leaders": "Arweinwyr gwasanaethau cerdd",
+    "Teachers and tutors": "Athrawon a thiwtoriaid",
+    "Hub partners": "Partneriaid hybiau",
+    "Schools": "Ysgolion",
+    "North East": "Gogledd-ddwyrain Lloegr",
+    "North West": "Gogledd-orllewin Lloegr",
+    "Yorkshire and the Humber": "Swydd Efrog a'r Humber",
+    "East Midlands": "Dwyrain Canolbarth Lloegr",
+    "West Midlands": "Gorllewin Canolbarth Lloegr",
+    "East of England": "Dwyrain Lloegr",
+    "London": "Llundain",
+    "South East": "De-ddwyrain Lloegr",
+    "South West": "De-orllewin Lloegr",
+    "Wales": "Cymru",
+    "Scotland": "Yr Alban",
+    "Northern Ireland": "Gogledd Iwerddon",
+}
+
+
+def welsh_taxonomy():
+    """Every taxonomy term in Welsh, made through wagtail-localize (slugs stay the same), when Welsh is configured."""
+    if "cy" not in dict(settings.LANGUAGES):
+        return
+    default = Locale.get_default()
+    for model in TAXONOMY:
+        for term in model.objects.filter(locale=default):
+            if term.name in WELSH_TERMS:
+                translate(term, "cy", {term.name: WELSH_TERMS[term.name]})

@@ -3,11 +3,13 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from core.blocks import BaseStreamBlock, FigureBlock, TitledEmbedBlock, video_embed_address
-from core.models import FooterSettings
+from core.demo import translate
+from core.models import FooterSettings, FooterText
 from tests.factories import ImageFactory, ProgrammePageFactory
+from tests.test_i18n import HOME_WELSH
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +74,13 @@ def test_every_block_has_a_description_and_a_preview():
         assert block.get_preview_value() is not None or name == "image", f"{name} has no preview value"
 
 
-def test_footer_shows_funders_from_site_settings(client, home_page):
+def test_footer_shows_funders_in_the_visitors_language_and_contact_details(client, home_page):
+    english = FooterText.objects.create(
+        locale=Locale.get_default(), funder_acknowledgement="<p>Funded by Youth Music and the National Lottery.</p>"
+    )
+    translate(english, "cy", {"Funded by Youth Music and the National Lottery.": "Ariennir gan Youth Music."})
+    translate(home_page, "cy", HOME_WELSH)
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
-    footer.funder_acknowledgement = "<p>Funded by Youth Music and the National Lottery.</p>"
     footer.contact_email = "hello@example.org"
     footer.social_links = [("link", {"name": "Bluesky", "url": "https://bsky.app/profile/example"})]
     footer.save()
@@ -83,6 +89,8 @@ def test_footer_shows_funders_from_site_settings(client, home_page):
     assert "Funded by Youth Music" in footer_text
     assert soup.select_one('footer a[href="mailto:hello@example.org"]')
     assert soup.select_one('footer a[href="https://bsky.app/profile/example"]').get_text(strip=True) == "Bluesky"
+    welsh = BeautifulSoup(client.get("/cy/").content, "html.parser").select_one("footer .site-footer__funders")
+    assert welsh.get_text(strip=True) == "Ariennir gan Youth Music."
 
 
 def test_navigation_lists_menu_pages_and_marks_the_current_one(client, home_page):

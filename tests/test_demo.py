@@ -5,7 +5,8 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import Translation
 
 from blog.models import BlogIndexPage, BlogPage
 from home.models import EnquiryFormPage, HomePage, ProgrammePage
@@ -41,13 +42,24 @@ def snapshot():
 
 def test_demo_builds_the_programme_pages_under_a_home_page(client):
     call_command("load_demo_content", stdout=None)
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert [page.title for page in home.get_children().live()] == EXPECTED_PAGES
     assert all(image.description for image in get_image_model().objects.all()), "every image needs alt text"
     for page in Page.objects.live().exclude(depth=1):
         assert client.get(page.url).status_code == 200, page.url
     assert "NWG" in ProgrammePage.objects.get(slug="national-working-group").intro
+
+
+def test_demo_translates_home_and_about_into_welsh_through_wagtail_localize(client):
+    call_command("load_demo_content")
+    welsh = Locale.objects.get(language_code="cy")
+    for translation in Translation.objects.filter(target_locale=welsh):
+        total, translated = translation.get_progress()
+        assert total == translated, f"{translation} is only partly translated"
+    pages = Page.objects.filter(locale=welsh).live().exclude(depth=1)
+    assert sorted(page.url for page in pages) == ["/cy/", "/cy/about/"]
+    assert "Am Changing Tracks" in client.get("/cy/about/").content.decode()
 
 
 def test_demo_loader_twice_gives_the_same_site():
@@ -59,7 +71,7 @@ def test_demo_loader_twice_gives_the_same_site():
 
 def test_demo_loader_keeps_what_an_editor_changed():
     call_command("load_demo_content")
-    about = ProgrammePage.objects.get(slug="about")
+    about = ProgrammePage.objects.get(slug="about", locale=Locale.get_default())
     about.title = "About us"
     about.intro = "Rewritten by the comms team."
     about.save_revision().publish()

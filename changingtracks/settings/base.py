@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -297,3 +297,9 @@ PROGRAMME_NAME = _("Changing Tracks")
 # only a deployment step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = os.environ.get("WHITENOISE_AUTOREFRESH", "true").lower() == "true"
+
+# Translations (wagtail-localize). A new translation is created as a draft,
+# whatever the live status of its source: it goes live only when a translator
+# publishes it from the translation editor. (wagtail-localize's default would
+# publish an untranslated copy of a live page at once.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -2,12 +2,15 @@ import json
 from urllib.parse import urljoin
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, language_tag
+from core import i18n
+from core.models import SOCIAL_IMAGE_FILTER, FooterText, SEOMixin
 
 register = template.Library()
 
@@ -15,15 +18,32 @@ register = template.Library()
 @register.simple_tag
 def html_language_tag():
     """The language tag for <html lang>: en-GB rather than the URL prefix en."""
-    return language_tag()
+    return i18n.active_language_tag()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"choices": i18n.language_choices(context["request"], context.get("page"))}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> for the page's live translations only, plus x-default."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"alternates": []}
+    translations = i18n.live_translations(page)
+    if len(translations) < 2:
+        return {"alternates": []}
+    alternates = [(i18n.html_language_tag(code), translation.full_url) for code, translation in translations.items()]
+    if settings.LANGUAGE_CODE in translations:
+        alternates.append(("x-default", translations[settings.LANGUAGE_CODE].full_url))
+    return {"alternates": alternates}
 
 
 def site_root(request):
-    """The current site's root page in the visitor's language."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The current site's home page in the visitor's language, if it has one."""
+    return i18n.live_home_pages(request).get(get_language())
 
 
 def aria_current(item, current):
@@ -92,14 +112,15 @@ def page_metadata(context):
     request = context["request"]
     if not isinstance(page, SEOMixin):
         return {}
-    canonical = page.get_full_url(request)
+    # A partly translated page points search engines at its original.
+    canonical = (context.get("original_page") or page).get_full_url(request)
     image = page.get_social_image()
     try:
         rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
     except SourceImageIOError:
         # The original is missing from storage: share the page without an image rather than fail it.
         rendition = None
-    language = html_language_tag()
+    language = i18n.active_language_tag()
     return {
         "page": page,
         "canonical": canonical,
@@ -112,3 +133,9 @@ def page_metadata(context):
         "image_alt": image.default_alt_text if image else "",
         "structured_data": json_ld(page.get_structured_data(request)),
     }
+
+
+@register.simple_tag
+def footer_text():
+    """The footer's words (funders, footer links) in the visitor's language."""
+    return FooterText.for_active_language()

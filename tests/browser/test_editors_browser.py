@@ -1,9 +1,8 @@
 """Editor aids in a real browser: the accessibility checker's rules, and the footer statement links."""
 
 import pytest
-from wagtail.models import Site
 
-from core.models import FooterSettings
+from core.models import FooterText
 from core.wagtail_hooks import SiteContentCheckerItem
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import ImageFactory, ProgrammePageFactory, build_home_page
@@ -62,9 +61,7 @@ def test_checker_passes_a_well_made_page(live_server, page, axe):
 def test_footer_statement_links_are_accessible_and_reachable_by_keyboard(live_server, page, axe):
     home = build_home_page()
     statement = ProgrammePageFactory(parent=home, title="Accessibility statement", slug="accessibility")
-    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
-    footer.footer_links = [("link", {"page": statement, "label": ""})]
-    footer.save()
+    FooterText.objects.create(locale=home.locale, footer_links=[("link", {"page": statement, "label": ""})])
     page.goto(live_server.url + "/en/")
     assert_no_axe_violations(axe, page)
     link = page.get_by_role("navigation", name="About this website").get_by_role("link", name="Accessibility statement")

@@ -25,6 +25,7 @@ class Command(BaseCommand):
         enquiry_demo.load(home)
         blog_demo.load(home)
         newsletter_demo.load(home)
+        home_demo.welsh_footer()
         # Last, so every page the old sites' addresses point at exists.
         call_command("import_legacy_redirects", settings.BASE_DIR / "data" / "legacy_redirects.csv", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under '{home.title}' ({home.url_path})."))

@@ -1,0 +1,128 @@
+"""Languages: which translations of a page a visitor may be sent to, and when a page is only partly translated.
+
+Translations are made with wagtail-localize. A translated page is a separate
+page in its locale's tree; there are no alias trees. A translator may publish a
+translation before every segment is done (wagtail-localize then falls back to
+the source text), so such a page carries a notice, links to its original and
+is kept out of search engines.
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+
+def html_language_tag(code):
+    """The language tag for lang/hreflang attributes: en-GB rather than the URL prefix en."""
+    return settings.HTML_LANGUAGE_TAGS.get(code, code)
+
+
+def active_language_tag():
+    return html_language_tag(get_language() or settings.LANGUAGE_CODE)
+
+
+def serves_in_active_language(page):
+    """Whether page belongs under the current URL's language prefix.
+
+    Wagtail falls back to the default locale's root when a locale has no home
+    page of its own, which would show English under /cy/; alias pages would
+    show another locale's content. Neither is served.
+    """
+    return page.locale_id == locale_id(get_language()) and page.alias_of_id is None
+
+
+_locale_ids = {}
+
+
+def forget_locale_ids(**kwargs):
+    """Connected to Locale's save and delete signals in CoreConfig.ready()."""
+    _locale_ids.clear()
+
+
+def locale_id(language_code):
+    """The id of the Locale for a language code, remembered per process (ids never change)."""
+    if language_code not in _locale_ids:
+        found = Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+        if found is None:
+            return None
+        _locale_ids[language_code] = found
+    return _locale_ids[language_code]
+
+
+def live_translations(page):
+    """The live versions of page in every locale, itself included, keyed by language code.
+
+    Remembered on the page instance: the switcher and the hreflang links both need it.
+    """
+    if not hasattr(page, "_live_translations"):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        page._live_translations = {translation.locale.language_code: translation for translation in translations}
+    return page._live_translations
+
+
+def live_home_pages(request):
+    """The live home page of each locale for the current site, keyed by language code.
+
+    Remembered on the request: the menu, the breadcrumbs and the switcher all need it.
+    """
+    if not hasattr(request, "_live_home_pages"):
+        site = Site.find_for_request(request)
+        homes = []
+        if site is not None:
+            root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            homes = Page.objects.filter(translation_key__in=root).live().select_related("locale")
+        request._live_home_pages = {home.locale.language_code: home for home in homes}
+    return request._live_home_pages
+
+
+def untranslated_original(page):
+    """The source page when page is a translation with segments still untranslated, else None."""
+    from wagtail_localize.models import Translation
+
+    if get_language() == settings.LANGUAGE_CODE:
+        return None
+    translation = (
+        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return None
+    total, translated = translation.get_progress()
+    if translated >= total:
+        return None
+    return Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id).first()
+
+
+def language_choices(request, page=None):
+    """One entry per configured language for the language switcher.
+
+    Each links to the same page's live translation, or, where there is none, to
+    that language's home page (fallback=True), or to the same view under the
+    other language prefix when the current view is not a Wagtail page.
+    """
+    current = get_language()
+    translations = live_translations(page) if isinstance(page, Page) else {}
+    homes = live_home_pages(request) if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES) else {}
+    choices = []
+    for code, name in settings.LANGUAGES:
+        url, fallback = None, False
+        if not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        elif code in translations:
+            url = translations[code].get_url(request)
+        elif code in homes:
+            url, fallback = homes[code].get_url(request), True
+        if url:
+            choices.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "tag": html_language_tag(code),
+                    "url": url,
+                    "current": code == current,
+                    "fallback": fallback,
+                }
+            )
+    return choices
