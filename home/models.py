@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import BasePage, FooterSettings, ReviewMixin
+from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin
 
 logger = logging.getLogger(__name__)
@@ -210,8 +211,13 @@ class EnquiryFormBuilder(FormBuilder):
         return super().create_multiline_field(field, options)
 
 
-class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
+class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage):
     """A form built by editors. Every enquiry is stored first, then emailed; a failed email loses nothing."""
+
+    # Room for a person to correct a few mistakes; beyond that, one address is flooding the form.
+    rate_limit_scope = "enquiry"
+    rate_limit = 10
+    rate_limit_period = 10 * 60
 
     intro = RichTextField(
         features=INLINE_RICH_TEXT_FEATURES,

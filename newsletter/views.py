@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.ratelimit import rate_limit
 from newsletter import emails
 from newsletter.forms import CONSENT_WORDING, SignupForm
 from newsletter.models import Subscriber
@@ -53,6 +54,7 @@ def sign_up(form):
 # send a confirmation email, which changes nothing until its owner clicks it.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@rate_limit("enews-signup", limit=10, period=10 * 60)
 def signup(request):
     form = SignupForm(request.POST or None, initial={"source": request.path})
     if request.method == "POST" and form.is_valid():
