@@ -16,6 +16,7 @@ from blog.models import (
     BlogIndexPage,
     BlogPage,
     BlogPageAuthor,
+    BlogPageMentionedPartner,
     BlogPageRelatedResource,
     BlogPageTag,
     Person,
@@ -86,6 +87,7 @@ HEARD = [
 POSTS = [
     {
         "slug": "changing-tracks-previously-musicnet-east",
+        "partners": ["hertfordshire"],
         "title": "Changing Tracks, previously MusicNet East",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Programme news"],
@@ -134,6 +136,17 @@ POSTS = [
     },
     {
         "slug": "music-services-in-the-action-research",
+        "partners": [
+            "cambridgeshire",
+            "cornwall",
+            "essex",
+            "hertfordshire",
+            "hull",
+            "liverpool-resonate",
+            "norfolk",
+            "southampton",
+            "waltham-forest",
+        ],
         "resources": ["action-research-hull", "action-research-norfolk", "action-research-liverpool-resonate"],
         "title": "The music services in our action research",
         "category": BlogCategory.NEWS,
@@ -196,6 +209,7 @@ POSTS = [
     },
     {
         "slug": "nwg-from-a-small-group-to-45-services",
+        "partners": ["calderdale", "ealing", "luton", "northamptonshire", "thurrock", "milton-keynes"],
         "resources": ["nwg-meeting-write-up-2020", "nwg-meeting-write-up-2021"],
         "title": "The NWG: from a small group to around 45 music services",
         "category": BlogCategory.NWG_WRITE_UP,
@@ -312,12 +326,15 @@ def pictures():
     ]
 
 
-def demo_resources(home):
-    """{slug: page id} of the demo library's resources, found without importing the resources app."""
-    pages = Page.objects.descendant_of(home).filter(
-        content_type__app_label="resources", content_type__model="resourcepage"
-    )
+def demo_pages(home, app_label, model):
+    """{slug: page id} of another app's demo pages of one type, found without importing that app."""
+    pages = Page.objects.descendant_of(home).filter(content_type__app_label=app_label, content_type__model=model)
     return dict(pages.values_list("slug", "pk"))
+
+
+def chosen(row_class, field, pages, slugs):
+    """InlinePanel rows choosing the demo pages with these slugs, in order; a missing page is skipped."""
+    return [row_class(**{f"{field}_id": pages[slug]}, sort_order=n) for n, slug in enumerate(slugs) if slug in pages]
 
 
 def load(home):
@@ -332,7 +349,8 @@ def load(home):
     )
     authors = people()
     images = pictures()
-    resources = demo_resources(home)
+    resources = demo_pages(home, "resources", "resourcepage")
+    partners = demo_pages(home, "partners", "partnerpage")
     today = localdate()
     # Oldest first, so that each post is published after the one before it.
     for age, post in reversed(list(enumerate(POSTS))):
@@ -349,10 +367,7 @@ def load(home):
             body=stream(*post["body"]),
             blog_authors=[BlogPageAuthor(person=authors[post.get("author", "team")])],
             tagged_items=[BlogPageTag(tag=tag) for tag in tags],
-            related_resources=[
-                BlogPageRelatedResource(resource_id=resources[slug], sort_order=position)
-                for position, slug in enumerate(post.get("resources", []))
-                if slug in resources
-            ],
+            related_resources=chosen(BlogPageRelatedResource, "resource", resources, post.get("resources", [])),
+            mentioned_partners=chosen(BlogPageMentionedPartner, "partner", partners, post.get("partners", [])),
         )
     return index

@@ -228,12 +228,20 @@ class BlogPage(BasePage):
             heading=_("Related resources"),
             help_text=_("Toolkits, reports and other resources from the library that readers should see next."),
         ),
+        MultipleChooserPanel(
+            "mentioned_partners",
+            chooser_field_name="partner",
+            label=_("Partners mentioned"),
+            heading=_("Partners mentioned"),
+            help_text=_("The music services and hubs the post is about. Their profiles list the post."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name", boost=1.5)]),
         index.RelatedFields("blog_authors", [index.RelatedFields("person", [index.SearchField("name")])]),
+        index.RelatedFields("mentioned_partners", [index.RelatedFields("partner", [index.SearchField("title")])]),
         index.FilterField("date"),
         index.FilterField("category"),
     ]
@@ -291,13 +299,14 @@ class BlogPage(BasePage):
         context["blog_index"] = blog_index = self.get_parent().specific
         context["feed_url"] = blog_index.feed_full_url(request)
         context["authors"] = [author.person for author in self.blog_authors.select_related("person__photo")]
-        context["related_resources"] = self.live_related_resources()
+        context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
+        context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
         return context
 
-    def live_related_resources(self):
-        """The related resources readers can open, in the editor's order."""
-        rows = self.related_resources.select_related("resource__resource_type")
-        return [row.resource for row in rows if row.resource.live]
+    def chosen_live_pages(self, relation, field, *related):
+        """The pages chosen in one of the post's InlinePanels that readers can open, in the editor's order."""
+        rows = getattr(self, relation).select_related(field, *(f"{field}__{name}" for name in related))
+        return [getattr(row, field) for row in rows if getattr(row, field).live]
 
 
 def count_words(value):
@@ -339,6 +348,22 @@ class BlogPageRelatedResource(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related resource")
+
+
+class BlogPageMentionedPartner(Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="mentioned_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="blog_mentions",
+        help_text=_("A partner's profile. The post links to it, and the profile lists the post."),
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner mentioned")
+        verbose_name_plural = _("partners mentioned")
 
 
 class BlogPageTag(TaggedItemBase):

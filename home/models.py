@@ -212,14 +212,12 @@ class EnquiryFormBuilder(FormBuilder):
 
 
 class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage):
-    """A form built by editors. Every enquiry is stored first, then emailed; a failed email loses nothing.
+    """A form built by editors. Every enquiry is stored first, then emailed; a failed email loses nothing."""
 
-    One address may post five times in ten minutes; then it gets the 429 page.
-    """
-
+    # Room for a person to correct a few mistakes; beyond that, one address is flooding the form.
     rate_limit_scope = "enquiry"
-    rate_limit = 5
-    rate_limit_period = 60 * 10
+    rate_limit = 10
+    rate_limit_period = 10 * 60
 
     intro = RichTextField(
         features=INLINE_RICH_TEXT_FEATURES,

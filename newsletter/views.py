@@ -54,7 +54,7 @@ def sign_up(form):
 # send a confirmation email, which changes nothing until its owner clicks it.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@rate_limit("enews", limit=5, period=60 * 10)
+@rate_limit("enews-signup", limit=10, period=10 * 60)
 def signup(request):
     form = SignupForm(request.POST or None, initial={"source": request.path})
     if request.method == "POST" and form.is_valid():

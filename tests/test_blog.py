@@ -11,12 +11,14 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from blog.models import BlogIndexPage, BlogPage, BlogPageRelatedResource
+from blog.models import BlogIndexPage, BlogPage, BlogPageMentionedPartner, BlogPageRelatedResource
 from home.models import HomePage, ProgrammePage
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPageFactory,
     ImageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
     PersonFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
@@ -221,9 +223,28 @@ def test_post_lists_its_live_related_resources_in_the_editors_order(client, home
     assert [row.page for row in toolkit.blog_mentions.all()] == [post], "a resource can list the posts about it"
 
 
-def test_a_post_without_related_resources_shows_no_empty_section(client, blog):
+def test_a_post_without_related_resources_or_partners_shows_no_empty_section(client, blog):
     post = BlogPageFactory(parent=blog)
-    assert not soup_of(client.get(post.url)).select_one(".post__resources")
+    soup = soup_of(client.get(post.url))
+    assert not soup.select_one(".post__resources") and not soup.select_one(".post__partners")
+
+
+def test_post_links_to_the_partners_it_mentions_and_their_profiles_list_it(client, home_page, blog):
+    directory = PartnerIndexPageFactory(parent=home_page)
+    hull = PartnerPageFactory(parent=directory, title="Hull music service", slug="hull")
+    norfolk = PartnerPageFactory(parent=directory, title="Norfolk music service", slug="norfolk")
+    gone = PartnerPageFactory(parent=directory, title="Former partner", slug="former", live=False)
+    post = BlogPageFactory(parent=blog, title="Nine music services, one question")
+    for position, partner in enumerate([norfolk, gone, hull]):
+        BlogPageMentionedPartner.objects.create(page=post, partner=partner, sort_order=position)
+
+    section = soup_of(client.get(post.url)).select_one(".post__partners")
+    links = [(a.get_text(strip=True), a["href"]) for a in section.select(".card__title a")]
+    assert links == [("Norfolk music service", norfolk.url), ("Hull music service", hull.url)]
+
+    profile = soup_of(client.get(hull.url))
+    mentions = profile.select_one("#partner-blog").find_parent("section")
+    assert [a.get_text(strip=True) for a in mentions.select("a")] == ["Nine music services, one question"]
 
 
 def test_post_tells_search_engines_and_social_networks_it_is_an_article(client, blog):
@@ -283,9 +304,10 @@ def test_people_are_managed_under_the_people_menu(admin_client):
     assert b"Changing Tracks team" in listing.content
 
 
-def test_editor_publishes_a_post_with_an_author_tags_and_a_related_resource(admin_client, home_page, blog):
+def test_editor_publishes_a_post_with_an_author_tags_a_related_resource_and_a_partner(admin_client, home_page, blog):
     person = PersonFactory(name="Changing Tracks team")
     toolkit = ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), title="Nurture groups toolkit")
+    hull = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home_page), title="Hull music service")
     data = nested_form_data(
         {
             "title": "Our new action research round",
@@ -297,6 +319,7 @@ def test_editor_publishes_a_post_with_an_author_tags_and_a_related_resource(admi
             "tags": "Action research, Funding",
             "blog_authors": inline_formset([{"person": person.pk}]),
             "related_resources": inline_formset([{"resource": toolkit.pk}]),
+            "mentioned_partners": inline_formset([{"partner": hull.pk}]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }
@@ -314,8 +337,9 @@ def test_editor_publishes_a_post_with_an_author_tags_and_a_related_resource(admi
     assert post.live and sorted(tag.name for tag in post.tags.all()) == ["Action research", "Funding"]
     assert [author.person for author in post.blog_authors.all()] == [person]
     assert [row.resource for row in post.related_resources.all()] == [toolkit]
+    assert [row.partner for row in post.mentioned_partners.all()] == [hull]
     assert card_titles(admin_client.get(blog.url)) == ["Our new action research round"]
-    for words in ("fund pays", "Funding", "Changing Tracks team"):
+    for words in ("fund pays", "Funding", "Changing Tracks team", "Hull"):
         search = soup_of(admin_client.get("/en/search/", {"q": words, "kind": "blog"}))
         titles = [a.get_text(strip=True) for a in search.select(".search-results .card__title a")]
         assert titles == ["Our new action research round"], f"no post found for {words!r}"

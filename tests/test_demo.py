@@ -96,6 +96,9 @@ def test_demo_has_a_blog_an_enquiry_form_and_an_enews_privacy_link(client):
     ]
     assert posts.filter(related_resources__isnull=False).distinct().count() >= 10
     assert "Nurture groups toolkit" in client.get(nurture.url).content.decode()
+    research = posts.get(slug="music-services-in-the-action-research")
+    assert research.mentioned_partners.count() == 9
+    assert research.title in client.get("/en/partners/hull/").content.decode(), "Hull's profile lists the post"
     assert client.get(blog.url + "feed/").status_code == 200
     enquiry = EnquiryFormPage.objects.get()
     assert enquiry.title == "Can we help you?" and enquiry.form_fields.count() >= 5

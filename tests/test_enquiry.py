@@ -229,3 +229,12 @@ def test_every_field_an_editor_sees_has_help_text(admin_client, home_page):
     for wrapper in fields:
         help_text = wrapper.select_one("[data-field-help]")
         assert help_text and help_text.get_text(strip=True), wrapper.select_one("label").get_text(strip=True)
+
+
+def test_one_address_flooding_the_form_is_refused_for_a_while(client, enquiry_page):
+    for number in range(10):
+        assert post(client, enquiry_page, {**VALID, "tell_us_more": f"Enquiry {number}"}).status_code == 200
+    refused = post(client, enquiry_page, {**VALID, "tell_us_more": "One too many"})
+    assert refused.status_code == 429
+    assert EnquirySubmission.objects.count() == 10
+    assert client.get(enquiry_page.url).status_code == 200, "reading the form is never refused"

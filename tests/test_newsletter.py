@@ -349,3 +349,11 @@ def test_editors_preview_the_sign_up_block(admin_client, home_page):
     soup = soup_of(response)
     assert soup.select_one(".enews-signup h2").get_text() == "Sign up to our enews"
     assert soup.select_one("form.enews-form")["action"] == SIGNUP_URL
+
+
+def test_one_address_signing_up_over_and_over_is_refused_for_a_while(client, home_page):
+    for number in range(10):
+        assert sign_up(client, email=f"person{number}@example.org").status_code == 302
+    assert sign_up(client, email="one-more@example.org").status_code == 429
+    assert Subscriber.objects.count() == 10 and len(mail.outbox) == 10
+    assert client.get(SIGNUP_URL).status_code == 200

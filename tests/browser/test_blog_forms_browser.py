@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Site
 
-from blog.models import BlogPage, BlogPageRelatedResource
+from blog.models import BlogPage, BlogPageMentionedPartner, BlogPageRelatedResource
 from home.models import EnquirySubmission
 from newsletter.models import NewsletterSettings, Subscriber
 from tests.browser.conftest import assert_no_axe_violations
@@ -16,6 +16,8 @@ from tests.factories import (
     BlogPageFactory,
     EnquiryFormPageFactory,
     ImageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
     PersonFactory,
     ProgrammePageFactory,
     ResourceIndexPageFactory,
@@ -58,7 +60,10 @@ def site(transactional_db, settings):
         )
     library = ResourceIndexPageFactory(parent=home)
     toolkit = ResourcePageFactory(parent=library, title="Nurture groups toolkit", resource_type=ResourceTypeFactory())
-    BlogPageRelatedResource.objects.create(page=BlogPage.objects.get(slug="nurture-groups-1"), resource=toolkit)
+    first_post = BlogPage.objects.get(slug="nurture-groups-1")
+    BlogPageRelatedResource.objects.create(page=first_post, resource=toolkit)
+    hull = PartnerPageFactory(parent=PartnerIndexPageFactory(parent=home), title="Hull music service")
+    BlogPageMentionedPartner.objects.create(page=first_post, partner=hull)
     enquiry = EnquiryFormPageFactory(parent=home)
     return blog, enquiry
 
@@ -82,6 +87,7 @@ def test_blog_index_filtered_and_a_post_have_no_axe_violations(live_server, page
     page.wait_for_url("**/nurture-groups-1/")
     assert page.locator("h1").inner_text() == "Nurture groups, part 1"
     assert page.locator(".post__resources .card__title").inner_text() == "Nurture groups toolkit"
+    assert page.locator(".post__partners .card__title").inner_text() == "Hull music service"
     assert_no_axe_violations(axe, page)
 
 
