@@ -93,6 +93,6 @@ def load(home):
             region=regions.get(region_slug),
             local_authority_area=area,
             summary=summary.format(name=name),
-            roles=[PartnerRole(role=role) for role in roles],
+            roles=[PartnerRole(role=role, sort_order=position) for position, role in enumerate(roles)],
         )
     return directory

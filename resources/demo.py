@@ -434,7 +434,10 @@ def load_resource(library, data, locale):
         **{f"heard_{slug}": True for slug in data.get("principles", [])},
         downloads=[ResourceDownload(document=document, label=data["title"])],
         alternative_formats=formats,
-        authoring_partners=[ResourceAuthoringPartner(name=name) for name in data.get("partners", [])],
+        authoring_partners=[
+            ResourceAuthoringPartner(name=name, sort_order=position)
+            for position, name in enumerate(data.get("partners", []))
+        ],
     )
 
 

@@ -174,6 +174,7 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
 class PartnerRoleFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(PartnerPageFactory)
     role = PartnerRoleKind.NWG_MEMBER
+    sort_order = factory.Sequence(int)
 
     class Meta:
         model = PartnerRole
