@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
@@ -90,6 +92,25 @@ def find_page(path, site):
     return Page.objects.live().filter(url_path=url_path, locale=locale).first()
 
 
+def site_view_path(path):
+    """The address of one of the site's own views (not a Wagtail page) at path, such as the enews sign-up.
+
+    Redirect paths are stored without their trailing slash, so the slashed form is tried too.
+    """
+    path = urlsplit(path).path
+    segments = [segment for segment in path.split("/") if segment]
+    language = segments[0] if segments and segments[0] in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        for candidate in dict.fromkeys([path, path.rstrip("/") + "/"]):
+            try:
+                match = resolve(candidate)
+            except Resolver404:
+                continue
+            if match.url_name != "wagtail_serve":
+                return candidate
+    return None
+
+
 def parse_row(line, record):
     old = local_path(record.get("old_path") or "", column="old path")
     if old is None:
@@ -110,13 +131,15 @@ def parse_row(line, record):
 
 
 def resolve_target(row, site):
-    """Point the row at a page, or at an external URL it allows, or say why not."""
+    """Point the row at a page, one of the site's own views, or an external URL it allows; or say why not."""
     if row.link:
         if not row.allow_external:
             raise RowError(f"target {row.link} is on another website; set allow_external to 'yes' to allow it")
         return
     row.page = find_page(row.target_path, site)
     if row.page is None:
+        row.link = site_view_path(row.target_path) or ""
+    if row.page is None and not row.link:
         raise RowError(f"no live page at {row.target}")
 
 

@@ -132,6 +132,7 @@ def test_demo_loads_the_old_sites_redirects(client):
         ("/about-us/research/", "/en/action-research/"),
         ("/music-services-inclusion-network/", "/en/national-working-group/"),
         ("/partners-work/liverpool-resonate/", "/en/partners/liverpool-resonate/"),
+        ("/join-our-mailing-list/", "/en/enews/"),
     ]:
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, new), old

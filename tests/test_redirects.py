@@ -35,13 +35,15 @@ def test_import_points_old_paths_at_pages_and_reports_what_it_cannot_match(clien
     report = run(
         "/about-us/,/en/about/,,\n"
         "https://www.musicnet-east.org.uk/about-us/research/,/action-research/,,Without the language prefix\n"
-        "/join-our-mailing-list/,/en/enews/,,\n"
+        "/join-our-mailing-list/,/en/enews/,,The sign-up is a view of its own, not a page\n"
+        "/old-page/,/en/no-such-page/,,\n"
     )
-    assert len(report.created) == 2
-    assert reasons(report) == {4: "no live page at /en/enews/"}
+    assert len(report.created) == 3
+    assert reasons(report) == {5: "no live page at /en/no-such-page/"}
     assert Redirect.objects.get(old_path="/about-us").redirect_page_id == pages["about"].pk
     assert Redirect.objects.get(old_path="/about-us/research").redirect_page_id == pages["research"].pk
-    assert not Redirect.objects.filter(old_path="/join-our-mailing-list").exists()
+    assert Redirect.objects.get(old_path="/join-our-mailing-list").redirect_link == "/en/enews/"
+    assert not Redirect.objects.filter(old_path="/old-page").exists()
 
     response = client.get("/about-us/")
     assert response.status_code == 301 and response["Location"] == "/en/about/"
