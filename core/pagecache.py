@@ -169,6 +169,8 @@ def purge_page_and_listings(page):
     itself; listing it again in the batch costs nothing.
     """
     start_new_generation()
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     batch = PurgeBatch()
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     batch.add_page(page)

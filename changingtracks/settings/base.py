@@ -107,6 +107,7 @@ TEMPLATES = [
 # from DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
@@ -215,14 +216,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Uploaded images and documents go to an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
-# set (several app servers must share them); credentials come from AWS_ACCESS_KEY_ID and
-# AWS_SECRET_ACCESS_KEY, which boto3 reads itself. See docs/scaling.md.
+# set (several app servers must share them). Without AWS_ACCESS_KEY_ID, boto3 finds credentials
+# itself (an instance role, ~/.aws). See docs/scaling.md.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
