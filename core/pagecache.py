@@ -63,8 +63,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        enabled = settings.PAGE_CACHE_SECONDS > 0 and may_be_cached(request)
-        if enabled:
+        key = generation = None
+        if settings.PAGE_CACHE_SECONDS > 0 and may_be_cached(request):
             key = page_key(request)
             generation, entry = read(key)
             if entry and entry["generation"] == generation:
@@ -80,7 +80,7 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
                 stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
             )
-            if enabled and generation is not None and request.method == "GET":
+            if generation is not None and request.method == "GET":
                 store(key, generation, response)
         return response
 
@@ -111,8 +111,7 @@ def read(key):
 
 
 def store(key, generation, response):
-    headers = [(name, value) for name, value in response.headers.items() if name.lower() != "x-cache"]
-    entry = {"generation": generation, "content": response.content, "headers": headers}
+    entry = {"generation": generation, "content": response.content, "headers": list(response.headers.items())}
     caches["default"].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
     response.headers["X-Cache"] = "MISS"
 
