@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale
 
         from core.i18n import forget_locale_ids
+        from core.pagecache import connect_purge_signals
 
         post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="core.forget_locale_ids.save")
         post_delete.connect(forget_locale_ids, sender=Locale, dispatch_uid="core.forget_locale_ids.delete")
+        connect_purge_signals()
