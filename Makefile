@@ -33,7 +33,8 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Load 10,000 resources into DATABASE_URL and time the library and search (benchmarks/README.md).
+# Load 10,000 resources, 1,000 posts and 500 partners into DATABASE_URL, then measure every public page
+# in process, under gunicorn and with EXPLAIN (benchmarks/README.md).
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 

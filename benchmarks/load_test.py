@@ -24,6 +24,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import statistics
 import subprocess  # nosec B404
 import sys
@@ -157,20 +158,29 @@ def report(paths, connections, statuses, errors, latencies, by_path, elapsed):
     return failed == 0 and server_errors == 0
 
 
+def port_in_use(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603  # nosec B603
 
 
-def serve(port, workers, threads, workdir):
-    """Start gunicorn with production settings; return the process (its own process group)."""
+def serve(port, workers, threads, workdir, extra_env=None):
+    """Start gunicorn with production settings (and extra_env); return the process (its own process group)."""
     env = {
         **os.environ,
+        **(extra_env or {}),
         "DJANGO_SETTINGS_MODULE": "changingtracks.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
     }
+    if port_in_use(port):
+        # Another server there would answer the health check and be measured instead of this one.
+        sys.exit(f"Something is already listening on 127.0.0.1:{port}: choose another --port.")
     if "DATABASE_URL" not in env:
         # A scratch site: a new database and media folder, removed afterwards.
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'load-test.sqlite3'}"
@@ -210,6 +220,17 @@ def serve(port, workers, threads, workdir):
     sys.exit(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
 
 
+def stop(process, workdir):
+    """Stop gunicorn, print the errors its log recorded and remove its working folder."""
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+    server_log = (workdir / "gunicorn.log").read_text()
+    errors_logged = [line for line in server_log.splitlines() if '"level": "ERROR"' in line]
+    print(f"Errors in the server's log: {len(errors_logged)}")
+    print("\n".join(errors_logged[:5]))
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", help="a server already running on 127.0.0.1 (instead of --serve)")
@@ -237,12 +258,7 @@ def main():
         ok = report(paths, args.connections, *load(base_url, paths, args.connections, duration))
     finally:
         if process is not None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
-            server_log = (workdir / "gunicorn.log").read_text()
-            errors_logged = [line for line in server_log.splitlines() if '"level": "ERROR"' in line]
-            print(f"Errors in the server's log: {len(errors_logged)}")
-            print("\n".join(errors_logged[:5]))
+            stop(process, workdir)
         shutil.rmtree(workdir, ignore_errors=True)
     sys.exit(0 if ok else 1)
 

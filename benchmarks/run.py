@@ -1,21 +1,29 @@
-"""Load 10,000 resources into the configured database, then time the library and site search.
+"""The benchmark suite: a large data set, every public page type timed in process and under load, and EXPLAIN.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ct_resources_bench python benchmarks/run.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ct_bench python benchmarks/run.py
 
-Requests go through Django's test client in this process (middleware, view,
-template, database; no network), so the figures are the server's own time.
+1. Loads 10,000 resources, 1,000 blog posts and 500 partners into the configured database
+   (benchmarks/bulk_load.py; only what is missing, so a second run goes straight on).
+2. Requests each public page type through Django's test client in this process (middleware,
+   view, templates, database; no network; DEBUG and the page cache off) and prints the SQL
+   query count, p50/p95 time and the HTML's size, plain and gzipped.
+3. Prints EXPLAIN ANALYZE for the listings' queries (PostgreSQL only).
+4. Serves the site with gunicorn (benchmarks/load_test.py) against the same database and
+   loads each page with a bounded number of connections, with the page cache off and on,
+   beside a static file served by the same stack.
 See benchmarks/README.md.
 """
 
 import argparse
+import gzip
+import json
 import os
-import random
+import re
 import statistics
 import sys
+import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "changingtracks.settings.dev")
@@ -24,40 +32,18 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
-from modelsearch import index as modelsearch_index  # noqa: E402
-from wagtail.search import index as wagtail_index  # noqa: E402
 
-from resources import demo  # noqa: E402
-from resources.models import (  # noqa: E402
-    Audience,
-    Region,
-    ResourceAuthoringPartner,
-    ResourceDownload,
-    ResourceIndexPage,
-    ResourcePage,
-    ResourceType,
-    Topic,
-)
+from benchmarks import bulk_load, load_test  # noqa: E402
+from blog.models import BlogIndexPage, BlogPage  # noqa: E402
+from home.models import ProgrammePage  # noqa: E402
+from partners.models import PartnerIndexPage, PartnerPage  # noqa: E402
+from resources.models import ResourceIndexPage, ResourcePage  # noqa: E402
 
-SLUG_PREFIX = "bench-"
-SENTENCES = [
-    demo.MISSION,
-    demo.WHY,
-    demo.RESEARCH,
-    demo.NURTURE,
-    demo.NWG,
-    demo.COMMISSIONERS,
-    demo.FUNDING,
-    demo.SHARING,
-]
-PLACES = ["Cambridgeshire", "Cornwall", "Essex", "Hertfordshire", "Hull", "Norfolk", "Southampton", "Waltham Forest"]
-
-LIBRARY_URLS = [
-    "",
+SEARCH = "/en/search/"
+LIBRARY_MORE = [
     "?page=2",
     "?page=400",
     "?topic=nurture-groups",
@@ -67,85 +53,69 @@ LIBRARY_URLS = [
     "?q=nurture",
     "?q=local+authority&type=guide&principle=equitable",
 ]
-SEARCH_QUERIES = [
-    {"q": "nurture"},
-    {"q": "nurture groups primary schools"},
-    {"q": "inclusion"},
-    {"q": "local authority"},
-    {"q": "toolkit", "kind": "resources"},
-    {"q": "session plan checklist"},  # a phrase only inside a PDF
-    {"q": "Hull"},
-    {"q": "inclusion", "page": "30"},
-    {"q": "zyzzyva"},
+SEARCH_MORE = [
+    "?q=inclusion",
+    "?q=local+authority",
+    "?q=toolkit&kind=resources",
+    "?q=session+plan+checklist",  # a phrase only inside a PDF
+    "?q=Hull",
+    "?q=inclusion&page=30",
+    "?q=zyzzyva",
 ]
+AUTOCOMPLETE = ["/en/search/autocomplete/?q=nu", "/en/search/autocomplete/?q=nurture+gr"]
+QUERY_TARGET = 10
+SEARCH_P95_TARGET_MS = 50
+UNCACHED_P50_TARGET_MS = 40
+PAGE_CACHE_SECONDS = 300
+BIG_SCAN_ROWS = 1000  # EXPLAIN lists each query that reads this many rows of a table, or takes 1 ms
 
 
-@contextmanager
-def without_indexing():
-    """Per-page indexing switched off while loading; update_index rebuilds the index in one pass afterwards."""
-
-    def skip(*args, **kwargs):
-        return None
-
-    with (
-        mock.patch.object(modelsearch_index, "insert_or_update_object", skip),
-        mock.patch.object(wagtail_index, "insert_or_update_object", skip),
-    ):
-        yield
+def first_url(model, **filters):
+    return model.objects.live().filter(locale__language_code="en", **filters).order_by("path").first().url
 
 
-def load(count):
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
-    library = ResourceIndexPage.objects.get()
-    existing = ResourcePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
-    if existing >= count:
-        print(f"{existing} benchmark resources already loaded.")
-        return
-    rng = random.Random(existing)  # noqa: S311 - repeatable made-up data, not security
-    terms = {model: list(model.objects.filter(locale=library.locale)) for model in (Topic, Audience, Region)}
-    types = list(ResourceType.objects.filter(locale=library.locale))
-    documents = [download.document for download in ResourceDownload.objects.select_related("document")]
-    started = time.perf_counter()
-    with without_indexing():
-        for number in range(existing, count):
-            kind = types[number % len(types)]
-            topics = rng.sample(terms[Topic], rng.randint(1, 3))
-            place = PLACES[number % len(PLACES)]
-            with transaction.atomic():
-                library.add_child(
-                    instance=ResourcePage(
-                        slug=f"{SLUG_PREFIX}{number:05d}",
-                        title=f"{topics[0].name}: {kind.name.lower()} from {place} {number}",
-                        summary=" ".join(rng.sample(SENTENCES, 2)),
-                        publication_date=f"{2018 + number % 8}-{1 + number % 12:02d}-{1 + number % 28:02d}",
-                        resource_type=kind,
-                        topics=topics,
-                        audiences=rng.sample(terms[Audience], rng.randint(1, 2)),
-                        regions=rng.sample(terms[Region], rng.randint(0, 2)),
-                        downloads=[ResourceDownload(document=documents[number % len(documents)], label=kind.name)],
-                        authoring_partners=[ResourceAuthoringPartner(name=f"{place} music service")],
-                        **{f"heard_{slug}": True for slug in rng.sample(demo.ALL_PRINCIPLES, rng.randint(1, 3))},
-                    )
-                )
-            if (number + 1) % 1000 == 0:
-                print(f"  {number + 1} resources ({time.perf_counter() - started:.0f} s)", flush=True)
-    print("Rebuilding the search index...", flush=True)
-    call_command("update_index", verbosity=0)
-    print(f"Loaded in {time.perf_counter() - started:.0f} s.")
+def public_pages():
+    """(label, URL) for every public page type, the benchmark's own pages where it has them."""
+    library = first_url(ResourceIndexPage)
+    blog = first_url(BlogIndexPage)
+    directory = first_url(PartnerIndexPage)
+    bench = {"slug__startswith": bulk_load.SLUG_PREFIX}
+    return [
+        ("home", "/en/"),
+        ("programme page", first_url(ProgrammePage, slug="about")),
+        ("library", library),
+        ("library, 3 filters", library + "?type=toolkit&principle=holistic&year=2021"),
+        ("resource", first_url(ResourcePage, **bench)),
+        ("search, 1 word", SEARCH + "?q=nurture"),
+        ("search, 3 words", SEARCH + "?q=nurture+groups+schools"),
+        ("directory", directory),
+        ("partner", first_url(PartnerPage, **bench)),
+        ("blog index", blog),
+        ("blog post", first_url(BlogPage, **bench)),
+        ("sitemap.xml", "/sitemap.xml"),
+    ]
 
 
-def measure(client, url, params, repeats):
-    client.get(url, params)  # warm caches, as a running server would be
-    timings, queries, statuses = [], [], set()
-    for _ in range(repeats):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, params)
-            timings.append((time.perf_counter() - started) * 1000)
-        queries.append(len(captured.captured_queries))
-        statuses.add(response.status_code)
-    return timings, queries, statuses
+def listing_pages():
+    """(label, URL) of the listings whose queries EXPLAIN shows: every filter and sort they offer."""
+    library = first_url(ResourceIndexPage)
+    blog = first_url(BlogIndexPage)
+    directory = first_url(PartnerIndexPage)
+    return [
+        ("library", library),
+        ("library by year and HEARD principle", library + "?year=2021&principle=holistic"),
+        (
+            "library by type, topic, audience, region",
+            library + "?type=toolkit&topic=send&audience=schools&region=london",
+        ),
+        ("blog by category", blog + "?category=news"),
+        ("blog by tag", blog + "?tag=funding"),
+        ("blog by year", blog + "?year=2021"),
+        ("directory by region", directory + "?region=london"),
+        ("directory by kind", directory + "?kind=music-education-hub"),
+        ("directory by role", directory + "?role=nwg-member"),
+        ("search", SEARCH + "?q=nurture"),
+    ]
 
 
 def percentile(values, fraction):
@@ -153,52 +123,200 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def report(name, rows):
-    print(f"\n{name}")
-    print(f"  {'request':<72} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}")
-    everything = []
-    for label, (timings, queries, statuses) in rows:
-        everything += timings
-        query_range = f"{min(queries)}" if min(queries) == max(queries) else f"{min(queries)}-{max(queries)}"
-        flag = "" if statuses == {200} else f"  status {sorted(statuses)}"
-        print(
-            f"  {label[:72]:<72} {statistics.median(timings):7.1f} {percentile(timings, 0.95):7.1f} "
-            f"{query_range:>8}{flag}"
+def measure(client, url, repeats):
+    """{queries, p50, p95 (ms), bytes, gzip bytes, statuses} over repeated requests after one warm-up."""
+    response = client.get(url)  # warms the fragment caches, as a running server's would be
+    timings, queries, statuses = [], [], {response.status_code}
+    for _ in range(repeats):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured.captured_queries))
+        statuses.add(response.status_code)
+    return {
+        "queries": f"{min(queries)}" if min(queries) == max(queries) else f"{min(queries)}-{max(queries)}",
+        "most_queries": max(queries),
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "bytes": len(response.content),
+        "gzip": len(gzip.compress(response.content)),
+        "statuses": statuses,
+    }
+
+
+def in_process(pages, repeats):
+    """Time each page through the test client; print a row per page; return the rows."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    print(f"\n  {'page':<44} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'gzip':>7}")
+    rows = {}
+    with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
+        for label, url in pages:
+            row = rows[label] = measure(client, url, repeats)
+            flag = "" if row["statuses"] == {200} else f"  status {sorted(row['statuses'])}"
+            print(
+                f"  {label[:44]:<44} {row['queries']:>7} {row['p50']:7.1f} {row['p95']:7.1f} "
+                f"{row['bytes']:8d} {row['gzip']:7d}{flag}",
+                flush=True,
+            )
+    return rows
+
+
+def table_scans(plan, found):
+    """(node type, table, rows read) for every node of an EXPLAIN ANALYZE JSON plan that reads a table."""
+    if "Relation Name" in plan:
+        rows_read = (plan["Actual Rows"] + plan.get("Rows Removed by Filter", 0)) * plan["Actual Loops"]
+        found.append((plan["Node Type"], plan["Relation Name"], rows_read))
+    for child in plan.get("Plans", []):
+        table_scans(child, found)
+    return found
+
+
+def explain(pages):
+    """EXPLAIN ANALYZE each SELECT a listing runs: its time and how it reads each table; the slowest in full.
+
+    The queries are those a request really made, replayed in one transaction with any
+    SET LOCAL the view made first (site search tunes the planner for its own queries).
+    """
+    client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
+        for label, url in pages:
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            print(f"\n{label}: {url}")
+            analysed = []
+            with transaction.atomic(), connection.cursor() as cursor:
+                for query in captured.captured_queries:
+                    sql = query["sql"]
+                    if sql.startswith("SET "):
+                        cursor.execute(sql)
+                    elif sql.startswith("SELECT"):
+                        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+                        result = cursor.fetchone()[0]
+                        result = (json.loads(result) if isinstance(result, str) else result)[0]
+                        analysed.append((result["Execution Time"], sql, table_scans(result["Plan"], [])))
+                small = 0
+                for milliseconds, sql, scans in analysed:
+                    if milliseconds < 1 and max(rows for _node, _table, rows in scans) < BIG_SCAN_ROWS:
+                        small += 1
+                        continue
+                    main_table = re.search(r'FROM "(\w+)"', sql)
+                    reads = ", ".join(f"{node} on {table} ({rows:,} rows read)" for node, table, rows in scans)
+                    print(f"  {milliseconds:7.2f} ms  {main_table[1] if main_table else '?'}: {reads}")
+                print(f"  and {small} more, each under 1 ms and reading fewer than {BIG_SCAN_ROWS:,} rows")
+                slowest_sql = max(analysed)[1]
+                cursor.execute(f"EXPLAIN ANALYZE {slowest_sql}")
+                print("  The slowest query's plan:")
+                print("\n".join(f"    {line}" for (line,) in cursor.fetchall()))
+
+
+def static_file(base_url):
+    """The site's stylesheet as the home page links it: a file whitenoise serves, the ceiling for a page."""
+    _status, body = load_test.get(base_url, "/en/")
+    return re.search(r'href="(/static/[^"]+\.css)"', body.decode())[1]
+
+
+def under_load(pages, args):
+    """Serve the site with gunicorn, page cache off then on, and load each page in turn; return p50s and rps."""
+    results = {}
+    for page_cache_seconds in (0, PAGE_CACHE_SECONDS):
+        workdir = Path(tempfile.mkdtemp(prefix="ct-bench-"))
+        process, base_url = load_test.serve(
+            args.port, args.workers, args.threads, workdir, extra_env={"PAGE_CACHE_SECONDS": str(page_cache_seconds)}
         )
-    print(f"  {'all ' + name.lower():<72} {statistics.median(everything):7.1f} {percentile(everything, 0.95):7.1f}")
-    return percentile(everything, 0.95)
+        try:
+            print(
+                f"\nPAGE_CACHE_SECONDS={page_cache_seconds}: {args.connections} connections, {args.duration:.0f} s each"
+            )
+            print(f"  {'page':<44} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7}  statuses")
+            for label, url in [*pages, ("static file (the ceiling)", static_file(base_url))]:
+                load_test.get(base_url, url)  # warm up
+                statuses, errors, latencies, _by_path, elapsed = load_test.load(
+                    base_url, [url], args.connections, args.duration
+                )
+                rate = sum(statuses.values()) / elapsed
+                p50, p99 = (load_test.percentile(latencies, fraction) * 1000 for fraction in (0.5, 0.99))
+                failures = "".join(f", {count} x {error}" for error, count in errors.items())
+                print(f"  {label[:44]:<44} {rate:7.0f} {p50:7.1f} {p99:7.1f}  {dict(statuses)}{failures}", flush=True)
+                results[page_cache_seconds, label] = {"rps": rate, "p50": p50}
+        finally:
+            load_test.stop(process, workdir)
+    return results
+
+
+def check_targets(rows, loaded):
+    """One line per target: the figure measured and whether it is met."""
+    print("\nTargets")
+    most = max(rows.values(), key=lambda row: row["most_queries"])["most_queries"]
+    search_p95 = max(row["p95"] for label, row in rows.items() if label.startswith("search"))
+    lines = [
+        (f"every public page <= {QUERY_TARGET} queries", f"at most {most}", most <= QUERY_TARGET),
+        (f"search p95 <= {SEARCH_P95_TARGET_MS} ms in process", f"{search_p95:.0f} ms", search_p95 <= 50),
+    ]
+    if loaded:
+        pages = [label for cache, label in loaded if cache == 0 and not label.startswith("static")]
+        worst_p50 = max(loaded[0, label]["p50"] for label in pages)
+        static_rps = loaded[PAGE_CACHE_SECONDS, "static file (the ceiling)"]["rps"]
+        cached_rps = min(loaded[PAGE_CACHE_SECONDS, label]["rps"] for label in pages)
+        lines += [
+            (
+                f"uncached p50 <= {UNCACHED_P50_TARGET_MS} ms under load",
+                f"worst {worst_p50:.0f} ms",
+                worst_p50 <= UNCACHED_P50_TARGET_MS,
+            ),
+            (
+                "cached req/s >= half the static file's",
+                f"lowest {cached_rps:.0f} vs {static_rps:.0f}",
+                cached_rps >= static_rps / 2,
+            ),
+        ]
+    for target, figure, met in lines:
+        print(f"  {target:<44} {figure:>24}  {'met' if met else 'NOT MET'}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--resources", type=int, default=10_000, help="how many benchmark resources to load")
-    parser.add_argument("--repeats", type=int, default=30, help="timed requests per URL")
-    parser.add_argument("--skip-load", action="store_true", help="time what is already in the database")
+    parser.add_argument("--resources", type=int, default=10_000)
+    parser.add_argument("--posts", type=int, default=1_000)
+    parser.add_argument("--partners", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=30, help="timed requests per page in process")
+    parser.add_argument("--skip-load", action="store_true", help="measure what is already in the database")
+    parser.add_argument("--skip-serve", action="store_true", help="no gunicorn: in-process figures and EXPLAIN only")
+    parser.add_argument("--more", action="store_true", help="also time more library and search requests")
+    parser.add_argument("--port", type=int, default=8113, help="for gunicorn; it must be free")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers: cores + 1 (README)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=5, help="seconds of load per page")
     args = parser.parse_args()
 
-    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}); load average {os.getloadavg()}")
     if not args.skip_load:
-        load(args.resources)
-    print(f"Live resources: {ResourcePage.objects.live().count()}")
-    client = Client(HTTP_HOST="127.0.0.1")
-    with override_settings(DEBUG=False):
-        library = ResourceIndexPage.objects.get().url
-        library_rows = [(library + url, measure(client, library + url, {}, args.repeats)) for url in LIBRARY_URLS]
-        search_rows = [
-            (
-                "/en/search/?" + "&".join(f"{k}={v}" for k, v in params.items()),
-                measure(client, "/en/search/", params, args.repeats),
-            )
-            for params in SEARCH_QUERIES
-        ]
-        autocomplete_rows = [
-            (f"/en/search/autocomplete/?q={q}", measure(client, "/en/search/autocomplete/", {"q": q}, args.repeats))
-            for q in ("nu", "nurture gr", "local auth")
-        ]
-    report("Library", library_rows)
-    search_p95 = report("Search", search_rows)
-    report("Autocomplete", autocomplete_rows)
-    print(f"\nSearch p95: {search_p95:.1f} ms (target 50 ms)")
+        seconds = bulk_load.load(args.resources, args.posts, args.partners)
+        print(f"Load time: {seconds:.0f} s (target under 600 s for the full data set)")
+    print(
+        f"Live pages: {ResourcePage.objects.live().count()} resources, {BlogPage.objects.live().count()} blog posts, "
+        f"{PartnerPage.objects.live().count()} partners"
+    )
+    pages = public_pages()
+    print("\nIn process (Django test client, DEBUG off, page cache off)")
+    rows = in_process(pages, args.repeats)
+    if args.more:
+        library = first_url(ResourceIndexPage)
+        more = [(library + query, library + query) for query in LIBRARY_MORE]
+        more += [(SEARCH + query, SEARCH + query) for query in SEARCH_MORE] + [(url, url) for url in AUTOCOMPLETE]
+        in_process(more, args.repeats)
+    if connection.vendor == "postgresql":
+        print("\nEXPLAIN ANALYZE of the listings' queries")
+        explain(listing_pages())
+    loaded = {}
+    if args.skip_serve or "DATABASE_URL" not in os.environ:
+        print("\nNot served under load (--skip-serve, or no DATABASE_URL for gunicorn to share).")
+    else:
+        loaded = under_load(pages, args)
+    check_targets(rows, loaded)
+    print(f"Load average at the end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -254,6 +254,17 @@ class BlogPage(BasePage):
 
     class Meta:
         verbose_name = _("blog post")
+        # The blog lists newest first, ten at a time, and filters by year: both read this index.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="blog_post_newest_first")]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # What the search entry reads, fetched once for a batch (update_index) rather than once per post.
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related("tags", "blog_authors__person", "mentioned_partners__partner")
+        )
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary or self.intro

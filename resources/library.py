@@ -115,7 +115,11 @@ class Library:
             for slug in values:
                 condition |= Q(**{f"heard_{slug}": True})
             return condition
-        return Q(publication_date__year__in=[int(year) for year in values])
+        # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
+        condition = Q()
+        for year in values:
+            condition |= Q(publication_date__year=int(year))
+        return condition
 
     def keyword_filtered(self, resources):
         if not self.keywords:

@@ -277,6 +277,9 @@ class ResourcePage(ReviewMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource")
+        # The library lists newest first, twelve at a time: read backwards, this index gives the first page
+        # without sorting every resource (EXPLAIN at 10,000 resources: 70 ms to under 1 ms).
+        indexes = [models.Index(fields=["publication_date", "page_ptr"], name="resource_newest_first")]
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -303,13 +306,27 @@ class ResourcePage(ReviewMixin, BasePage):
         """(slug, name, meaning) for each HEARD principle the resource puts into practice."""
         return [principle for principle in HEARD_PRINCIPLES if getattr(self, f"heard_{principle[0]}")]
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # What partner_names and download_text read, fetched once for a batch (update_index) rather than
+        # once per resource and per index column: five times over, as the search backend builds an entry.
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related("topics", "authoring_partners__partner", "downloads__document__extracted_text")
+        )
+
     def partner_names(self):
-        return ", ".join(author.display_name for author in self.authoring_partners.select_related("partner"))
+        return ", ".join(author.display_name for author in self.authoring_partners.all())
 
     def download_text(self):
         """The text extracted from this resource's downloads, for the search index."""
-        document_ids = [download.document_id for download in self.downloads.all()]
-        texts = DocumentText.objects.filter(document_id__in=document_ids).values_list("text", flat=True)
+        texts = []
+        for download in self.downloads.all():
+            try:
+                texts.append(download.document.extracted_text.text)
+            except DocumentText.DoesNotExist:
+                continue
         return "\n".join(texts)
 
     def search_result_meta(self):
