@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.fragments import cached
+
 
 def html_language_tag(code):
     """The language tag for lang/hreflang attributes: en-GB rather than the URL prefix en."""
@@ -50,21 +52,23 @@ def locale_id(language_code):
     return _locale_ids[language_code]
 
 
-def live_translations(page):
-    """The live versions of page in every locale, itself included, keyed by language code.
+def live_translation_urls(request, page):
+    """(url, full url) of the live versions of page in every locale, itself included, keyed by language code."""
 
-    Remembered on the page instance: the switcher and the hreflang links both need it.
-    """
-    if not hasattr(page, "_live_translations"):
+    def build():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        page._live_translations = {translation.locale.language_code: translation for translation in translations}
-    return page._live_translations
+        return {
+            translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
+            for translation in translations
+        }
+
+    return cached(request, "translations", build, page.pk)
 
 
 def live_home_pages(request):
     """The live home page of each locale for the current site, keyed by language code.
 
-    Remembered on the request: the menu, the breadcrumbs and the switcher all need it.
+    Remembered on the request: the menu and the home page links both need it.
     """
     if not hasattr(request, "_live_home_pages"):
         site = Site.find_for_request(request)
@@ -74,6 +78,13 @@ def live_home_pages(request):
             homes = Page.objects.filter(translation_key__in=root).live().select_related("locale")
         request._live_home_pages = {home.locale.language_code: home for home in homes}
     return request._live_home_pages
+
+
+def live_home_urls(request):
+    """The url of the live home page of each locale for the current site, keyed by language code."""
+    return cached(
+        request, "homes", lambda: {code: home.get_url(request) for code, home in live_home_pages(request).items()}
+    )
 
 
 def untranslated_original(page):
@@ -103,17 +114,17 @@ def language_choices(request, page=None):
     other language prefix when the current view is not a Wagtail page.
     """
     current = get_language()
-    translations = live_translations(page) if isinstance(page, Page) else {}
-    homes = live_home_pages(request) if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES) else {}
+    translations = live_translation_urls(request, page) if isinstance(page, Page) else {}
+    homes = live_home_urls(request) if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES) else {}
     choices = []
     for code, name in settings.LANGUAGES:
         url, fallback = None, False
         if not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
         elif code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code][0]
         elif code in homes:
-            url, fallback = homes[code].get_url(request), True
+            url, fallback = homes[code], True
         if url:
             choices.append(
                 {

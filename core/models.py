@@ -6,15 +6,19 @@ panels, on top of Wagtail's Page. Content apps subclass BasePage.
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.i18n import active_language_tag, locale_id, untranslated_original
 
@@ -203,6 +207,33 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         context["original_page"] = untranslated_original(self)
         return context
 
+    def route(self, request, path_components):
+        """Wagtail's routing, finding the pages along the path in one query instead of one per level.
+
+        The walk down the path stops at a page whose type routes for itself (a
+        RoutablePageMixin page) and hands it the rest of the path, as Wagtail would.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "/".join(path_components[: level + 1]) + "/" for level in range(len(path_components))
+        ]
+        found = {page.url_path: page for page in Page.objects.descendant_of(self).filter(url_path__in=url_paths)}
+        for level, url_path in enumerate(url_paths):
+            if url_path not in found:
+                raise Http404
+            page = found[url_path]
+            remaining = path_components[level + 1 :]
+            if remaining and page.specific_class.route is not BasePage.route:
+                return page.specific.route(request, remaining)
+        return page.specific.route(request, [])
+
+    def get_view_restrictions(self):
+        """Wagtail asks on every view; outside the (cached) private sections the answer needs no query."""
+        if self.alias_of_id is None and not fragments.is_in_private_section(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class SocialLinkBlock(blocks.StructBlock):
     name = blocks.CharBlock(
@@ -282,3 +313,34 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+def footer_content_for(request):
+    """The footer's contact details and social links (FooterSettings) and its words in the visitor's language.
+
+    Plain data, cached until the next publish or footer edit (see core.fragments).
+    """
+
+    def build():
+        settings = FooterSettings.for_request(request)
+        words = FooterText.for_active_language()
+        links = []
+        for link in words.footer_links if words else []:
+            if link.value["page"] is None:  # the chosen page was deleted
+                continue
+            target = link.value["page"].localized
+            links.append({"url": target.get_url(request), "label": link.value["label"] or target.title})
+        return {
+            "contact_email": settings.contact_email,
+            "contact_phone": settings.contact_phone,
+            "postal_address": settings.postal_address,
+            "social_links": [{"url": link.value["url"], "name": link.value["name"]} for link in settings.social_links],
+            "funder_acknowledgement": str(RichText(words.funder_acknowledgement))
+            if words and words.funder_acknowledgement
+            else "",
+            "footer_links": links,
+        }
+
+    content = fragments.cached(request, "footer", build)
+    # Wagtail rendered (and escaped) the rich text before it was cached.
+    return {**content, "funder_acknowledgement": mark_safe(content["funder_acknowledgement"])}  # noqa: S308  # nosec
