@@ -261,6 +261,8 @@ class BlogPage(BasePage):
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
 
+    shown_with = (*BasePage.shown_with, "hero_image")
+
     def get_og_type(self):
         return "article"
 
@@ -270,10 +272,9 @@ class BlogPage(BasePage):
         post["headline"] = self.title
         post["datePublished"] = self.date.isoformat()
         post["articleSection"] = self.get_category_display()
-        authors = [author.person.name for author in self.blog_authors.all()]
-        if authors:
-            post["author"] = [{"@type": "Person", "name": name} for name in authors]
-        keywords = [tag.name for tag in self.tags.all()]
+        if self.author_people:
+            post["author"] = [{"@type": "Person", "name": person.name} for person in self.author_people]
+        keywords = [tag.name for tag in self.tag_list]
         if keywords:
             post["keywords"] = keywords
         return [post]
@@ -290,6 +291,15 @@ class BlogPage(BasePage):
         return ", ".join(author.person.name for author in self.blog_authors.all())
 
     @cached_property
+    def author_people(self):
+        """The post's authors in the editor's order, for the byline, the author notes and the metadata."""
+        return [author.person for author in self.blog_authors.select_related("person__photo")]
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
     def reading_minutes(self):
         words = count_words(self.intro) + count_words([block["value"] for block in self.body.raw_data])
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
@@ -298,7 +308,7 @@ class BlogPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["blog_index"] = blog_index = self.get_parent().specific
         context["feed_url"] = blog_index.feed_full_url(request)
-        context["authors"] = [author.person for author in self.blog_authors.select_related("person__photo")]
+        context["authors"] = self.author_people
         context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
         context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
         return context

@@ -197,6 +197,8 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """The base of every page type on the site."""
 
     promote_panels = SEOMixin.seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
+    # Foreign keys every view of the page shows, fetched with the page when it is routed to.
+    shown_with = ("listing_image", "social_image")
     search_fields = Page.search_fields + ListingFieldsMixin.search_fields
 
     class Meta:
@@ -208,25 +210,35 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         return context
 
     def route(self, request, path_components):
-        """Wagtail's routing, finding the pages along the path in one query instead of one per level.
+        """Wagtail's routing, finding the pages along the path in one query instead of two per level.
 
         The walk down the path stops at a page whose type routes for itself (a
-        RoutablePageMixin page) and hands it the rest of the path, as Wagtail would.
+        RoutablePageMixin page) and hands it the rest of the path, as Wagtail would;
+        the pages found are remembered on the request for when it hands the path back.
         """
         if not path_components:
             return super().route(request, path_components)
         url_paths = [
             self.url_path + "/".join(path_components[: level + 1]) + "/" for level in range(len(path_components))
         ]
-        found = {page.url_path: page for page in Page.objects.descendant_of(self).filter(url_path__in=url_paths)}
+        known = getattr(request, "_pages_by_url_path", {})
+        unknown = [url_path for url_path in url_paths if url_path not in known]
+        if unknown:
+            found = {page.url_path: page for page in Page.objects.descendant_of(self).filter(url_path__in=unknown)}
+            known.update({url_path: found.get(url_path) for url_path in unknown})
+            request._pages_by_url_path = known
+        parent = self
         for level, url_path in enumerate(url_paths):
-            if url_path not in found:
+            page = known[url_path]
+            if page is None:
                 raise Http404
-            page = found[url_path]
             remaining = path_components[level + 1 :]
-            if remaining and page.specific_class.route is not BasePage.route:
-                return page.specific.route(request, remaining)
-        return page.specific.route(request, [])
+            if not remaining or page.specific_class.route is not BasePage.route:
+                break
+            parent = page
+        page = page.specific_class.objects.select_related(*page.specific_class.shown_with).get(pk=page.pk)
+        page._cached_parent_obj = parent  # as Wagtail's route does: treebeard's get_parent() uses it
+        return page.route(request, remaining)
 
     def get_view_restrictions(self):
         """Wagtail asks on every view; outside the (cached) private sections the answer needs no query."""

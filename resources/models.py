@@ -276,6 +276,7 @@ class ResourcePage(BasePage):
     search_kind = "resources"
     search_kind_label = _("Resources")
     search_select_related = ("resource_type",)
+    shown_with = (*BasePage.shown_with, "resource_type")
 
     class Meta:
         verbose_name = _("resource")
