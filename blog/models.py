@@ -21,6 +21,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from blog.feeds import BlogFeed
+from core import fragments
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from core.paging import paginate
@@ -89,7 +90,7 @@ class BlogFilterForm(forms.Form):
     def __init__(self, data, *, tags, years):
         super().__init__(data)
         self.fields["category"].choices = [("", _("All categories")), *BlogCategory.choices]
-        self.fields["tag"].choices = [("", _("All tags")), *((tag.slug, tag.name) for tag in tags)]
+        self.fields["tag"].choices = [("", _("All tags")), *tags]
         self.fields["year"].choices = [("", _("All years")), *((str(year), str(year)) for year in years)]
 
     @classmethod
@@ -134,7 +135,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         """Live posts in this blog, newest first."""
-        return BlogPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        return fragments.public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
 
     @staticmethod
     def with_listing_data(posts):
@@ -147,9 +148,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filter_form(self, request, posts):
-        tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
-        years = [day.year for day in posts.dates("date", "year", order="DESC")]
-        return BlogFilterForm.from_query(request.GET, tags=tags, years=years)
+        def choices():
+            tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
+            return {
+                "tags": list(tags.values_list("slug", "name")),
+                "years": [day.year for day in posts.dates("date", "year", order="DESC")],
+            }
+
+        # The tags and years in use change only when a post is published, unpublished, moved or deleted.
+        return BlogFilterForm.from_query(request.GET, **fragments.cached(request, "blog-filters", choices, self.pk))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
