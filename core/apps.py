@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from core.fragments import forget_changed_settings, forget_deleted_page, start_new_generation
+        from core.fragments import forget_changed_page, forget_changed_settings, start_new_generation
         from core.i18n import forget_locale_ids
         from core.models import FooterSettings, FooterText
 
@@ -20,7 +20,8 @@ class CoreConfig(AppConfig):
         # Cached fragments (menu, footer, breadcrumbs, language links) show pages, settings and snippets.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(start_new_generation, dispatch_uid=f"core.fragments.{id(signal)}")
-        post_delete.connect(forget_deleted_page, dispatch_uid="core.fragments.page_deleted")
+        post_save.connect(forget_changed_page, dispatch_uid="core.fragments.page_saved")
+        post_delete.connect(forget_changed_page, dispatch_uid="core.fragments.page_deleted")
         post_save.connect(forget_changed_settings, sender=FooterSettings, dispatch_uid="core.fragments.settings")
         post_delete.connect(start_new_generation, sender=FooterSettings, dispatch_uid="core.fragments.settings.delete")
         for model in (FooterText, Site, Locale, PageViewRestriction):

@@ -39,7 +39,8 @@ def start_new_generation(**kwargs):
     return generation
 
 
-def forget_deleted_page(sender, instance, **kwargs):
+def forget_changed_page(sender, instance, **kwargs):
+    """Connected to every model's post_save and post_delete: pages made or removed outside the publishing workflow."""
     if isinstance(instance, Page):
         start_new_generation()
 
