@@ -15,14 +15,15 @@ from urllib.parse import urlencode
 from django import forms
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -150,6 +151,13 @@ def promotions(query, request, pages):
     return results
 
 
+def record_hit(query):
+    """Count the search for Wagtail's popular-searches report: one UPDATE once today's count exists."""
+    today = QueryDailyHits.objects.filter(query__query_string=normalise_query_string(query), date=timezone.now().date())
+    if not today.update(hits=F("hits") + 1):
+        Query.get(query).add_hit()
+
+
 def search_url(query, kinds):
     return "?" + urlencode([("q", query)] + [("kind", kind.slug) for kind in kinds])
 
@@ -188,7 +196,7 @@ def search_results(request, query, chosen_slugs, visible, context):
     page_obj = paginate(request, results, RESULTS_PER_PAGE, count=organic_count)
     prefetch_for_results(page_obj.object_list)
     if page_obj.number == 1:
-        Query.get(query).add_hit()
+        record_hit(query)
 
     context.update(
         kinds=kinds,

@@ -44,9 +44,9 @@ QUERIES = {
     "enquiry form": 6,  # its form fields
     "library": 7,  # the results, and every filter count and the total in one query
     "library with three filters and a keyword": 7,
-    "resource": 12,  # related resources, authors, topics, audiences, regions, downloads, formats
-    "search for one word": 10 + SEARCH_PLANNER_HINT,
-    "search for three words": 10 + SEARCH_PLANNER_HINT,
+    "resource": 10,  # related resources, authors, its taxonomy in one query, downloads, formats
+    "search for one word": 7 + SEARCH_PLANNER_HINT,
+    "search for three words": 7 + SEARCH_PLANNER_HINT,
     "partner directory": 9,
     "partner directory with filters": 9,
     "partner": 10,
