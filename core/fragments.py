@@ -1,14 +1,19 @@
 """Parts of every page that change only when content does, cached between requests.
 
-The menu, the footer, the breadcrumbs and the language links cost queries on
-every page but change only when an editor publishes, unpublishes, moves or
-deletes a page, or edits the footer. Each is cached in the default cache
-(Redis in production) under a key holding the site, the active language and a
-generation number; any of those edits starts a new generation, so every
-fragment is built afresh on its next request and the old entries expire.
+The menu, the footer, the breadcrumbs, the language links and the listings'
+filter choices cost queries on every page but change only when an editor
+publishes, unpublishes, moves or deletes a page, or edits the footer or the
+taxonomy. Each is cached in the default cache (Redis in production) under a key
+holding the site, the active language and a generation number; any of those
+edits starts a new generation, so every fragment is built afresh on its next
+request and the old entries expire.
 
-Cached values are plain data (URLs, titles, HTML strings), never model
-instances, so nothing read from the cache can run a query or go stale in part.
+The generation itself expires after GENERATION_SECONDS: where each process has
+its own memory cache (no REDIS_URL), a publish handled by one process reaches
+the others' fragments within that time.
+
+Cached values are plain data (URLs, titles, HTML strings, taxonomy rows with
+nothing left to load), so nothing read from the cache runs a query.
 """
 
 import time
@@ -19,24 +24,23 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
 GENERATION_KEY = "fragments:generation"
-# A day: entries of an old generation are never read again, this only bounds how long they take up memory.
-FRAGMENT_TIMEOUT = 60 * 60 * 24
+GENERATION_SECONDS = 5 * 60
 _MISSING = object()
 
 
 def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = start_new_generation()
+        # add(), not set(): when several processes find it expired at once, the first one's generation wins.
+        cache.add(GENERATION_KEY, time.time_ns(), GENERATION_SECONDS)
+        generation = cache.get(GENERATION_KEY) or time.time_ns()
     return generation
 
 
 def start_new_generation(**kwargs):
     """Make every cached fragment stale. Connected to the publishing and settings signals in CoreConfig.ready()."""
     # A clock value rather than a counter: after the cache is cleared a new generation never reuses an old one.
-    generation = time.time_ns()
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
+    cache.set(GENERATION_KEY, time.time_ns(), GENERATION_SECONDS)
 
 
 def forget_changed_page(sender, instance, **kwargs):
@@ -57,7 +61,7 @@ def cached_value(key_parts, build):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, FRAGMENT_TIMEOUT)
+        cache.set(key, value, GENERATION_SECONDS)
     return value
 
 
