@@ -91,8 +91,6 @@ def untranslated_original(page):
     """The source page when page is a translation with segments still untranslated, else None."""
     from wagtail_localize.models import Translation
 
-    if get_language() == settings.LANGUAGE_CODE:
-        return None
     translation = (
         Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
         .select_related("source")
@@ -104,6 +102,27 @@ def untranslated_original(page):
     if translated >= total:
         return None
     return Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id).first()
+
+
+def untranslated_original_link(request, page):
+    """{url, full_url, language_code} of the original of a partly translated page, else None.
+
+    Cached until the next publish: the notice is about the live translation.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return None
+
+    def build():
+        original = untranslated_original(page)
+        if original is None:
+            return None
+        return {
+            "url": original.get_url(request),
+            "full_url": original.get_full_url(request),
+            "language_code": original.locale.language_code,
+        }
+
+    return cached(request, "untranslated-original", build, page.pk)
 
 
 def language_choices(request, page=None):

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
-from core.i18n import active_language_tag, locale_id, untranslated_original
+from core.i18n import active_language_tag, locale_id, untranslated_original_link
 
 # The Open Graph image size most networks show large: 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -206,7 +206,7 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["original_page"] = untranslated_original(self)
+        context["original_page"] = untranslated_original_link(request, self)
         return context
 
     def route(self, request, path_components):

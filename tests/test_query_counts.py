@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from blog.models import BlogPageMentionedPartner, BlogPageRelatedResource
+from core.demo import translate
 from partners.models import PartnerRoleKind
 from resources.models import RelatedResource, ResourceAuthoringPartner
 from tests.factories import (
@@ -45,6 +46,8 @@ QUERIES = {
     "library": 7,  # the results, and every filter count and the total in one query
     "library with three filters and a keyword": 7,
     "resource": 10,  # related resources, authors, its taxonomy in one query, downloads, formats
+    # Search: the promotions, the counts by kind, the results, today's hit, and each result type's
+    # own fields (here resources and their types); one more for each other page type among the results.
     "search for one word": 7 + SEARCH_PLANNER_HINT,
     "search for three words": 7 + SEARCH_PLANNER_HINT,
     "partner directory": 9,
@@ -54,12 +57,24 @@ QUERIES = {
     "blog index by tag": 10,
     "blog post": 10,
     "enews sign-up": 1,
+    "Welsh home": 3,
+    "Welsh programme page": 5,
+}
+
+WELSH = {
+    "Changing Tracks": "Changing Tracks",
+    "Peer support, training and research for inclusive music services.": "Cymorth, hyfforddiant ac ymchwil.",
+    "Helping music services embed equality, diversity and inclusion.": "Helpu gwasanaethau cerdd.",
+    "About": "Amdanom",
+    "An opening paragraph in plain English.": "Paragraff agoriadol.",
 }
 
 
 def build_site(home_page, size):
     """A site with size menu pages, resources, partners and posts, each with the relations its page shows."""
     about = ProgrammePageFactory(parent=home_page, title="About", slug="about")
+    translate(home_page, "cy", WELSH)
+    translate(about, "cy", WELSH)
     statement = ProgrammePageFactory(parent=about, title="Accessibility statement", slug="accessibility")
     for number in range(size):
         ProgrammePageFactory(parent=home_page, title=f"Section {number}")
@@ -81,7 +96,8 @@ def build_site(home_page, size):
         PartnerRoleFactory(page=partner, role=PartnerRoleKind.NWG_MEMBER, start_year=2021)
         partners.append(partner)
 
-    library = ResourceIndexPageFactory(parent=home_page)
+    # An intro without "reports", which PostgreSQL's stemming would find for "report".
+    library = ResourceIndexPageFactory(parent=home_page, intro="Toolkits and case studies from the action research.")
     resources = []
     for number in range(size):
         resources.append(
@@ -132,6 +148,8 @@ def build_site(home_page, size):
         "blog index by tag": blog.url + "?tag=inclusion",
         "blog post": posts[-1].url,
         "enews sign-up": "/en/enews/",
+        "Welsh home": "/cy/",
+        "Welsh programme page": "/cy/about/",
     }
 
 

@@ -132,7 +132,8 @@ def page_metadata(context):
     if not isinstance(page, SEOMixin):
         return {}
     # A partly translated page points search engines at its original.
-    canonical = (context.get("original_page") or page).get_full_url(request)
+    original = context.get("original_page")
+    canonical = original["full_url"] if original else page.get_full_url(request)
     image = page.get_social_image()
     try:
         rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
