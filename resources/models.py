@@ -22,7 +22,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -36,7 +35,7 @@ from wagtail.search import index
 
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
 from core.forms import has_nul_byte
-from core.models import BasePage
+from core.models import BasePage, ReviewMixin
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -155,7 +154,9 @@ class ResourcePageForm(WagtailAdminPageForm):
 TERM_FIELDS = ("topics", "audiences", "regions")
 
 
-class ResourcePage(BasePage):
+class ResourcePage(ReviewMixin, BasePage):
+    """A toolkit, report, case study or other resource; its review date and owner come from ReviewMixin."""
+
     summary = models.TextField(
         max_length=400,
         help_text=_(
@@ -174,9 +175,6 @@ class ResourcePage(BasePage):
     )
     last_reviewed = models.DateField(
         null=True, blank=True, help_text=_("When someone last checked the resource was still accurate.")
-    )
-    next_review = models.DateField(
-        null=True, blank=True, help_text=_("When the resource should next be checked. Visitors do not see this.")
     )
     resource_type = models.ForeignKey(
         "resources.ResourceType",
@@ -214,7 +212,7 @@ class ResourcePage(BasePage):
             [
                 FieldPanel("resource_type"),
                 FieldPanel("publication_date"),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")]),
+                FieldPanel("last_reviewed"),
             ],
             heading=_("About this resource"),
         ),
@@ -258,7 +256,7 @@ class ResourcePage(BasePage):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(filing_panels, heading=_("Filing")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(Page.settings_panels + ReviewMixin.review_panels, heading=_("Settings")),
         ],
         base_form_class=ResourcePageForm,
     )

@@ -155,7 +155,7 @@ def resource_form(library, topic, resource_type, document, **overrides):
         "summary": "A self-assessment tool for music services.",
         "publication_date": "2022-09-01",
         "last_reviewed": "",
-        "next_review": "",
+        "next_review_date": "",
         "resource_type": str(resource_type.pk),
         "heard_equitable": "on",
         "body": streamfield([("paragraph", rich_text("<p>Work through the tool as a team.</p>"))]),

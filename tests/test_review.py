@@ -21,7 +21,9 @@ from core.models import ReviewMixin
 from core.review import review_page_models
 from core.wagtail_hooks import ActivityList, SiteContentCheckerItem, use_site_content_checker
 from home.models import ProgrammePage
-from tests.factories import ProgrammePageFactory, UserFactory
+from partners.models import PartnerPage
+from resources.models import ResourcePage
+from tests.factories import ProgrammePageFactory, ResourceIndexPageFactory, ResourcePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +50,8 @@ def review_rows(soup):
     return [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in panel.select("tbody tr")]
 
 
-def test_programme_pages_are_discovered_as_review_page_types():
-    assert ProgrammePage in review_page_models()
+def test_programme_resource_and_partner_pages_are_discovered_as_review_page_types():
+    assert {ProgrammePage, ResourcePage, PartnerPage} <= set(review_page_models())
     assert all(issubclass(model, ReviewMixin) for model in review_page_models())
     assert {model for model in get_page_models() if issubclass(model, ReviewMixin)} == set(review_page_models())
 
@@ -142,6 +144,20 @@ def test_reminder_emails_each_owner_once_with_their_pages(home_page, owner):
     assert "1 page(s) due for review have no owner with an email address." in output.getvalue()
 
 
+def test_a_resource_due_for_review_is_on_the_dashboard_and_in_its_owners_reminder(client, home_page, owner):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Nurture groups toolkit", next_review_date=LAST_MONTH, review_owner=owner)
+    ResourcePageFactory(parent=library, title="Checked recently", next_review_date=NEXT_MONTH, review_owner=owner)
+    client.force_login(owner)
+    assert review_rows(dashboard(client)) == [
+        ["Nurture groups toolkit", "Resource", "Sam", LAST_MONTH.strftime("%-d %B %Y")]
+    ]
+    call_command("send_review_reminders", stdout=io.StringIO())
+    [reminder] = mail.outbox
+    assert reminder.subject == "1 page due for review"
+    assert "Nurture groups toolkit" in reminder.body and "Checked recently" not in reminder.body
+
+
 def test_reminder_dry_run_sends_nothing(home_page, owner):
     ProgrammePageFactory(parent=home_page, next_review_date=LAST_MONTH, review_owner=owner)
     output = io.StringIO()
@@ -163,10 +179,13 @@ def test_content_review_listing_sorts_by_next_review_date(admin_client, home_pag
     assert "Content review" in sidebar and "/admin/review_programmepage/" in sidebar, "in the admin menu"
 
 
-def test_review_fields_are_in_the_settings_tab_with_help_text(admin_client, programme_page):
-    soup = BeautifulSoup(
-        admin_client.get(reverse("wagtailadmin_pages:edit", args=[programme_page.pk])).content, "html.parser"
-    )
+@pytest.mark.parametrize("page_type", ["programme", "resource"])
+def test_review_fields_are_in_the_settings_tab_with_help_text(admin_client, home_page, page_type):
+    if page_type == "programme":
+        page = ProgrammePageFactory(parent=home_page)
+    else:
+        page = ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page))
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser")
     settings_tab = soup.select_one("#tab-settings")
     for name in ["review_owner", "next_review_date"]:
         wrapper = settings_tab.select_one(f"[data-contentpath={name}]")

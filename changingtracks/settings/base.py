@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "csp",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the language and host are settled; before CSRF and logins (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -104,6 +107,7 @@ TEMPLATES = [
 # from DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
@@ -211,6 +215,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents go to an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
+# set (several app servers must share them). Without AWS_ACCESS_KEY_ID, boto3 finds credentials
+# itself (an instance role, ~/.aws). See docs/scaling.md.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Files are private to the bucket; the site hands out signed, expiring links.
+            "default_acl": None,
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "true").lower() == "true",
+            "file_overwrite": False,
+        },
+    }
 
 # Wagtail's page editor can post many fields for a long StreamField.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -224,9 +248,20 @@ LEGACY_HOSTS = env_list(
     "LEGACY_HOSTS",
     "musicnet-east.org.uk,www.musicnet-east.org.uk,changingtracks.org.uk,www.changingtracks.org.uk",
 )
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the database (PostgreSQL full-text search) unless OPENSEARCH_URL names an
+# OpenSearch 2 cluster (pip install "opensearch-py>=2,<3"; see docs/scaling.md).
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "").strip()
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX": os.environ.get("OPENSEARCH_INDEX", "changingtracks"),
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads. Documents: an allow-list of extensions (no HTML, SVG, scripts or
 # archives), at most 20 MB. Images: raster formats only (an SVG can carry script),
 # at most 10 MB and 40 megapixels. Each refusal is a form error in the admin.
@@ -265,6 +300,35 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "changingtracks"}}
+
+# The full-page cache for anonymous visitors (core/pagecache.py), in the cache above, for this
+# many seconds; 0 turns it off. Publishing purges it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Cache-Control on pages anyone may be given: browsers keep them briefly (nothing can purge a
+# browser), a CDN longer (publishing purges it through WAGTAILFRONTENDCACHE), and either may
+# serve a stale copy for PAGE_CACHE_STALE_SECONDS while it fetches a fresh one.
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", str(PAGE_CACHE_SECONDS)))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+# The CDN in front of the site, purged when pages change: Cloudflare, CloudFront or any cache
+# that accepts HTTP PURGE requests (Varnish, nginx), each when its variables are set.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+        "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
 
 # Logs: one JSON object per line on stdout, each with the request's id.
 LOGGING = {

@@ -1,0 +1,209 @@
+"""The full-page cache for anonymous visitors, and the Cache-Control header that lets a CDN cache pages too.
+
+PageCacheMiddleware comes after LanguagePrefixMiddleware and CommonMiddleware in
+MIDDLEWARE: by then the language is active, the host has been checked against
+ALLOWED_HOSTS and CommonMiddleware's redirects are done (legacy hosts never get
+this far: LegacyHostRedirectMiddleware answers them first). The middleware
+outside it (security headers, Content-Security-Policy, Content-Language,
+X-Request-ID) still runs for every response, cached or not.
+
+A response is public, stored in Django's default cache for PAGE_CACHE_SECONDS
+and sent with `Cache-Control: public, max-age, s-maxage, stale-while-revalidate`,
+only when it is a 200 to a GET from a visitor without a session or messages
+cookie, and the view neither set a cookie, used the session or the CSRF token
+or the CSP nonce, showed a form error, served a preview or a search, nor set
+Cache-Control or Vary itself. Responses for someone in particular (a session, a
+login, a CSRF token, a preview) and searches get `private, no-cache`. HEAD
+requests are answered from the cache but never fill it. The key is scheme, host,
+language and full path with its query string.
+
+Purging is by generation: each stored page records the generation it was built
+in, and any publish, unpublish, move or delete of a page, or any change to what
+pages show besides their own content (site settings, snippets, images,
+documents, view restrictions, sites), starts a new one, after which every
+stored page is a miss. Purging only a page and its ancestors would miss other
+listings that show it (a partner's profile lists its resources, filtered and
+paginated listing URLs are endless); a global generation is correct without
+knowing them, and a site that publishes a few times a day loses little. The
+same changes to pages purge the page and its ancestors from a CDN through
+wagtail.contrib.frontend_cache (WAGTAILFRONTENDCACHE); other URLs there expire
+after PAGE_CACHE_CDN_SECONDS.
+"""
+
+import hashlib
+import uuid
+from functools import cache
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.snippets.models import get_snippet_models
+
+GENERATION_KEY = "pagecache:generation"
+SEARCH_URL_NAMES = {"search", "search_autocomplete"}
+# Vary headers the key already covers (the language is part of it).
+KEYED_VARY_HEADERS = {"accept-language"}
+# What the site's form templates write only when a form has an error.
+FORM_ERROR_MARKERS = (b'aria-invalid="true"', b'class="error-summary"', b'class="field__error"')
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = generation = None
+        if settings.PAGE_CACHE_SECONDS > 0 and may_be_cached(request):
+            key = page_key(request)
+            generation, entry = read(key)
+            if entry and entry["generation"] == generation:
+                return cached_response(entry)
+        response = self.get_response(request)
+        if is_personal(request, response) or is_search(request):
+            patch_cache_control(response, private=True, no_cache=True)
+        elif is_public(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+                s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+                stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+            )
+            if generation is not None and request.method == "GET":
+                store(key, generation, response)
+        return response
+
+
+def may_be_cached(request):
+    """Whether the request could be answered from the cache: an anonymous GET or HEAD without a search query."""
+    has_own_state = settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES
+    return request.method in ("GET", "HEAD") and not has_own_state and "q" not in request.GET
+
+
+def page_key(request):
+    address = f"{request.scheme}://{request.get_host()}|{get_language()}|{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def read(key):
+    """The current generation and the entry stored under key, in one round trip to the cache.
+
+    The generation is None when the cache cannot keep one (it is down): nothing is stored then.
+    """
+    page_cache = caches["default"]
+    found = page_cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = page_cache.get(GENERATION_KEY)
+    return generation, found.get(key)
+
+
+def store(key, generation, response):
+    entry = {"generation": generation, "content": response.content, "headers": list(response.headers.items())}
+    caches["default"].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    response.headers["X-Cache"] = "MISS"
+
+
+def cached_response(entry):
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response.headers[name] = value
+    response.headers["X-Cache"] = "HIT"
+    return response
+
+
+def is_personal(request, response):
+    """Whether the response is for this visitor only: it belongs to a session, or carries a token or a cookie."""
+    session = getattr(request, "session", None)
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
+        or (session is not None and (session.modified or not session.is_empty()))
+        or bool(response.cookies)
+        or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        # The nonce must be new for every response, so a page that uses it cannot be shared.
+        or bool(getattr(request, "csp_nonce", None))
+        or getattr(request, "is_preview", False)
+    )
+
+
+def is_search(request):
+    match = getattr(request, "resolver_match", None)
+    return "q" in request.GET or (match is not None and match.url_name in SEARCH_URL_NAMES)
+
+
+def is_public(request, response):
+    """Whether anyone may be given this response (is_personal and is_search having said no)."""
+    if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.streaming:
+        return False
+    if response.has_header("Cache-Control"):
+        return False
+    vary = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
+    if not vary <= KEYED_VARY_HEADERS:
+        return False
+    return not any(marker in response.content for marker in FORM_ERROR_MARKERS + (b"csrfmiddlewaretoken",))
+
+
+def start_new_generation():
+    """Purge the whole page cache: every page stored so far becomes a miss."""
+    caches["default"].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def purge_page_and_listings(page):
+    """Purge the page cache, and the page and the listings above it (its ancestors) from the CDN.
+
+    Wagtail's own frontend_cache handlers purge a published or unpublished page
+    itself; listing it again in the batch costs nothing.
+    """
+    start_new_generation()
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    batch = PurgeBatch()
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    batch.add_page(page)
+    batch.purge()
+
+
+def purge_on_page_change(sender, instance, **kwargs):
+    """For publish, unpublish, delete (before the page leaves the tree) and move (sent before and after
+    it, with the page at its old and then its new address, so both are purged)."""
+    purge_page_and_listings(instance)
+
+
+@cache
+def models_pages_show():
+    """Models besides pages whose changes show on pages: settings, snippets, images, documents, sites."""
+    settings_models = [model for model in apps.get_models() if issubclass(model, (BaseSiteSetting, BaseGenericSetting))]
+    return frozenset(
+        [*settings_models, *get_snippet_models(), get_image_model(), get_document_model(), PageViewRestriction, Site]
+    )
+
+
+def purge_on_content_change(sender, created=False, **kwargs):
+    # Wagtail creates a site's settings with their defaults the first time a page reads them,
+    # while the page renders: that changes nothing the page shows.
+    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+        return
+    if sender in models_pages_show():
+        start_new_generation()
+
+
+def connect_purge_signals():
+    for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
+        signal.connect(purge_on_page_change, dispatch_uid="core.pagecache.page_change")
+    # A page's delete deletes its row in each table of its class hierarchy: purge once, for the Page row.
+    pre_delete.connect(purge_on_page_change, sender=Page, dispatch_uid="core.pagecache.page_delete")
+    post_save.connect(purge_on_content_change, dispatch_uid="core.pagecache.content_save")
+    post_delete.connect(purge_on_content_change, dispatch_uid="core.pagecache.content_delete")
