@@ -21,6 +21,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from blog.feeds import BlogFeed
+from core import fragments
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from core.paging import paginate
@@ -89,7 +90,7 @@ class BlogFilterForm(forms.Form):
     def __init__(self, data, *, tags, years):
         super().__init__(data)
         self.fields["category"].choices = [("", _("All categories")), *BlogCategory.choices]
-        self.fields["tag"].choices = [("", _("All tags")), *((tag.slug, tag.name) for tag in tags)]
+        self.fields["tag"].choices = [("", _("All tags")), *tags]
         self.fields["year"].choices = [("", _("All years")), *((str(year), str(year)) for year in years)]
 
     @classmethod
@@ -134,7 +135,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         """Live posts in this blog, newest first."""
-        return BlogPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        return fragments.public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
 
     @staticmethod
     def with_listing_data(posts):
@@ -147,9 +148,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filter_form(self, request, posts):
-        tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
-        years = [day.year for day in posts.dates("date", "year", order="DESC")]
-        return BlogFilterForm.from_query(request.GET, tags=tags, years=years)
+        def choices():
+            tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
+            return {
+                "tags": list(tags.values_list("slug", "name")),
+                "years": [day.year for day in posts.dates("date", "year", order="DESC")],
+            }
+
+        # The tags and years in use change only when a post is published, unpublished, moved or deleted.
+        return BlogFilterForm.from_query(request.GET, **fragments.cached(request, "blog-filters", choices, self.pk))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -272,6 +279,8 @@ class BlogPage(BasePage):
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
 
+    shown_with = (*BasePage.shown_with, "hero_image")
+
     def get_og_type(self):
         return "article"
 
@@ -281,10 +290,9 @@ class BlogPage(BasePage):
         post["headline"] = self.title
         post["datePublished"] = self.date.isoformat()
         post["articleSection"] = self.get_category_display()
-        authors = [author.person.name for author in self.blog_authors.all()]
-        if authors:
-            post["author"] = [{"@type": "Person", "name": name} for name in authors]
-        keywords = [tag.name for tag in self.tags.all()]
+        if self.author_people:
+            post["author"] = [{"@type": "Person", "name": person.name} for person in self.author_people]
+        keywords = [tag.name for tag in self.tag_list]
         if keywords:
             post["keywords"] = keywords
         return [post]
@@ -301,6 +309,15 @@ class BlogPage(BasePage):
         return ", ".join(author.person.name for author in self.blog_authors.all())
 
     @cached_property
+    def author_people(self):
+        """The post's authors in the editor's order, for the byline, the author notes and the metadata."""
+        return [author.person for author in self.blog_authors.select_related("person__photo")]
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
     def reading_minutes(self):
         words = count_words(self.intro) + count_words([block["value"] for block in self.body.raw_data])
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
@@ -309,7 +326,7 @@ class BlogPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["blog_index"] = blog_index = self.get_parent().specific
         context["feed_url"] = blog_index.feed_full_url(request)
-        context["authors"] = [author.person for author in self.blog_authors.select_related("person__photo")]
+        context["authors"] = self.author_people
         context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
         context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
         return context

@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.fragments import cached
+
 
 def html_language_tag(code):
     """The language tag for lang/hreflang attributes: en-GB rather than the URL prefix en."""
@@ -50,21 +52,23 @@ def locale_id(language_code):
     return _locale_ids[language_code]
 
 
-def live_translations(page):
-    """The live versions of page in every locale, itself included, keyed by language code.
+def live_translation_urls(request, page):
+    """(url, full url) of the live versions of page in every locale, itself included, keyed by language code."""
 
-    Remembered on the page instance: the switcher and the hreflang links both need it.
-    """
-    if not hasattr(page, "_live_translations"):
+    def build():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        page._live_translations = {translation.locale.language_code: translation for translation in translations}
-    return page._live_translations
+        return {
+            translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
+            for translation in translations
+        }
+
+    return cached(request, "translations", build, page.pk)
 
 
 def live_home_pages(request):
     """The live home page of each locale for the current site, keyed by language code.
 
-    Remembered on the request: the menu, the breadcrumbs and the switcher all need it.
+    Remembered on the request: the menu and the home page links both need it.
     """
     if not hasattr(request, "_live_home_pages"):
         site = Site.find_for_request(request)
@@ -76,12 +80,17 @@ def live_home_pages(request):
     return request._live_home_pages
 
 
+def live_home_urls(request):
+    """The url of the live home page of each locale for the current site, keyed by language code."""
+    return cached(
+        request, "homes", lambda: {code: home.get_url(request) for code, home in live_home_pages(request).items()}
+    )
+
+
 def untranslated_original(page):
     """The source page when page is a translation with segments still untranslated, else None."""
     from wagtail_localize.models import Translation
 
-    if get_language() == settings.LANGUAGE_CODE:
-        return None
     translation = (
         Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
         .select_related("source")
@@ -95,6 +104,27 @@ def untranslated_original(page):
     return Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id).first()
 
 
+def untranslated_original_link(request, page):
+    """{url, full_url, language_code} of the original of a partly translated page, else None.
+
+    Cached until the next publish: the notice is about the live translation.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return None
+
+    def build():
+        original = untranslated_original(page)
+        if original is None:
+            return None
+        return {
+            "url": original.get_url(request),
+            "full_url": original.get_full_url(request),
+            "language_code": original.locale.language_code,
+        }
+
+    return cached(request, "untranslated-original", build, page.pk)
+
+
 def language_choices(request, page=None):
     """One entry per configured language for the language switcher.
 
@@ -103,17 +133,17 @@ def language_choices(request, page=None):
     other language prefix when the current view is not a Wagtail page.
     """
     current = get_language()
-    translations = live_translations(page) if isinstance(page, Page) else {}
-    homes = live_home_pages(request) if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES) else {}
+    translations = live_translation_urls(request, page) if isinstance(page, Page) else {}
+    homes = live_home_urls(request) if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES) else {}
     choices = []
     for code, name in settings.LANGUAGES:
         url, fallback = None, False
         if not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
         elif code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code][0]
         elif code in homes:
-            url, fallback = homes[code].get_url(request), True
+            url, fallback = homes[code], True
         if url:
             choices.append(
                 {

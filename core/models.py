@@ -6,17 +6,21 @@ panels, on top of Wagtail's Page. Content apps subclass BasePage.
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
-from core.i18n import active_language_tag, locale_id, untranslated_original
+from core.i18n import active_language_tag, locale_id, untranslated_original_link
 
 # The Open Graph image size most networks show large: 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -193,6 +197,8 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """The base of every page type on the site."""
 
     promote_panels = SEOMixin.seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
+    # Foreign keys every view of the page shows, fetched with the page when it is routed to.
+    shown_with = ("listing_image", "social_image")
     search_fields = Page.search_fields + ListingFieldsMixin.search_fields
 
     class Meta:
@@ -200,8 +206,45 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["original_page"] = untranslated_original(self)
+        context["original_page"] = untranslated_original_link(request, self)
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing, finding the pages along the path in one query instead of two per level.
+
+        The walk down the path stops at a page whose type routes for itself (a
+        RoutablePageMixin page) and hands it the rest of the path, as Wagtail would;
+        the pages found are remembered on the request for when it hands the path back.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "/".join(path_components[: level + 1]) + "/" for level in range(len(path_components))
+        ]
+        known = getattr(request, "_pages_by_url_path", {})
+        unknown = [url_path for url_path in url_paths if url_path not in known]
+        if unknown:
+            found = {page.url_path: page for page in Page.objects.descendant_of(self).filter(url_path__in=unknown)}
+            known.update({url_path: found.get(url_path) for url_path in unknown})
+            request._pages_by_url_path = known
+        parent = self
+        for level, url_path in enumerate(url_paths):
+            page = known[url_path]
+            if page is None:
+                raise Http404
+            remaining = path_components[level + 1 :]
+            if not remaining or page.specific_class.route is not BasePage.route:
+                break
+            parent = page
+        page = page.specific_class.objects.select_related(*page.specific_class.shown_with).get(pk=page.pk)
+        page._cached_parent_obj = parent  # as Wagtail's route does: treebeard's get_parent() uses it
+        return page.route(request, remaining)
+
+    def get_view_restrictions(self):
+        """Wagtail asks on every view; outside the (cached) private sections the answer needs no query."""
+        if self.alias_of_id is None and not fragments.is_in_private_section(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -282,3 +325,34 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+def footer_content_for(request):
+    """The footer's contact details and social links (FooterSettings) and its words in the visitor's language.
+
+    Plain data, cached until the next publish or footer edit (see core.fragments).
+    """
+
+    def build():
+        settings = FooterSettings.for_request(request)
+        words = FooterText.for_active_language()
+        links = []
+        for link in words.footer_links if words else []:
+            if link.value["page"] is None:  # the chosen page was deleted
+                continue
+            target = link.value["page"].localized
+            links.append({"url": target.get_url(request), "label": link.value["label"] or target.title})
+        return {
+            "contact_email": settings.contact_email,
+            "contact_phone": settings.contact_phone,
+            "postal_address": settings.postal_address,
+            "social_links": [{"url": link.value["url"], "name": link.value["name"]} for link in settings.social_links],
+            "funder_acknowledgement": str(RichText(words.funder_acknowledgement))
+            if words and words.funder_acknowledgement
+            else "",
+            "footer_links": links,
+        }
+
+    content = fragments.cached(request, "footer", build)
+    # Wagtail rendered (and escaped) the rich text before it was cached.
+    return {**content, "funder_acknowledgement": mark_safe(content["funder_acknowledgement"])}  # noqa: S308  # nosec

@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
-from core.models import BasePage, FooterSettings, ReviewMixin
+from core.models import BasePage, ReviewMixin, footer_content_for
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin
 
@@ -83,7 +83,7 @@ class HomePage(BasePage):
     def get_structured_data(self, request=None):
         """The programme as an Organization, and the site with its search, for search engines."""
         url = self.get_full_url(request)
-        footer = FooterSettings.for_request(request) if request else FooterSettings.for_site(self.get_site())
+        footer = footer_content_for(request)
         organization = {
             "@context": "https://schema.org",
             "@type": "Organization",
@@ -93,9 +93,9 @@ class HomePage(BasePage):
             "logo": urljoin(url, static("images/icon-512.png")),
             "description": self.get_meta_description(),
         }
-        if footer.contact_email:
-            organization["email"] = footer.contact_email
-        same_as = [link.value["url"] for link in footer.social_links]
+        if footer["contact_email"]:
+            organization["email"] = footer["contact_email"]
+        same_as = [link["url"] for link in footer["social_links"]]
         if same_as:
             organization["sameAs"] = same_as
         website = self.get_web_page_data(request, schema_type="WebSite")

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
-from django.utils.translation import ngettext
-from wagtail.images import get_image_model
-from wagtail.models import Locale
+from django.utils.translation import get_language, ngettext
 
+from core import fragments
+from core.i18n import locale_id
 from core.paging import paginate
 from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
@@ -47,13 +47,13 @@ LINE_HEIGHT = 17  # text is centred on each line (dominant-baseline: middle)
 COUNT_HEIGHT = 26
 
 
-def region_terms(locale):
+def region_terms():
     """The active language's regions, each with the English slug that places it on the map."""
     Region = region_model()
     source_slug = Region.objects.filter(
         translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
     ).values("slug")[:1]
-    return list(Region.objects.filter(locale=locale).annotate(map_slug=Subquery(source_slug)))
+    return list(Region.objects.filter(locale=locale_id(get_language())).annotate(map_slug=Subquery(source_slug)))
 
 
 def filter_partners(partners, filters, regions_by_slug):
@@ -161,13 +161,13 @@ def years_on_record(partners):
 
 
 def directory_context(index, request):
-    locale = Locale.get_active()
-    regions = region_terms(locale)
+    # The regions change only when an editor edits the taxonomy (see resources.apps).
+    regions = fragments.cached(request, "directory-regions", region_terms)
     regions_by_slug = {region.slug: region for region in regions}
     form = PartnerFilterForm(request.GET, regions=regions)
     filters = form.filters()
 
-    partners = PartnerPage.objects.live().public().child_of(index).filter(locale=locale)
+    partners = fragments.public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
     without_region = filter_partners(partners, {**filters, "region": []}, regions_by_slug)
     counts = dict(without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total"))
     region_counts = [
@@ -182,11 +182,14 @@ def directory_context(index, request):
 
     results = (
         filter_partners(partners, filters, regions_by_slug)
-        .select_related("region")
-        .prefetch_related("roles", Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions()))
+        .select_related("region", "logo")
+        .prefetch_related("roles", "logo__renditions")
         .order_by(Lower("title"), "pk")
     )
-    page_obj = paginate(request, results, PARTNERS_PER_PAGE)
+    # A partner has one region (or none), so the region counts add up to the number of results.
+    chosen = [region.pk for region in regions if region.slug in filters.get("region", [])]
+    total = sum(count for region, count in counts.items() if region in chosen or not chosen)
+    page_obj = paginate(request, results, PARTNERS_PER_PAGE, count=total)
 
     context = {
         "form": form,

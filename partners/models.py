@@ -248,6 +248,7 @@ class PartnerPage(ReviewMixin, BasePage):
     search_kind = "partners"
     search_kind_label = _("Partners")
     search_select_related = ("region",)
+    shown_with = (*BasePage.shown_with, "logo", "region")
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []

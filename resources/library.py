@@ -16,17 +16,20 @@ The number of SQL queries is the same however many resources there are.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django import forms
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from core import fragments
 from core.blocks import HEARD_PRINCIPLES
 from core.forms import LenientMultipleChoiceField, QueryField
+from core.i18n import locale_id
 from core.paging import paginate
 from resources.models import Audience, Region, ResourcePage, ResourceType, Topic
 
@@ -52,6 +55,14 @@ GROUPS = [
     Group("region", _("Region"), "regions", Region),
     Group("year", _("Year published")),
 ]
+
+
+class Term(NamedTuple):
+    """A taxonomy term as the filters need it: plain data, so it can be cached."""
+
+    slug: str
+    name: str
+    translation_key: str
 
 
 @dataclass
@@ -83,21 +94,34 @@ class Library:
 
     def __init__(self, index_page, request):
         self.request = request
-        self.locale = Locale.get_active()
-        self.all_resources = ResourcePage.objects.live().public().child_of(index_page)
-        self.terms = {
-            group.name: list(group.model.objects.filter(locale=self.locale)) for group in GROUPS if group.model
-        }
-        years = self.all_resources.annotate(year=ExtractYear("publication_date")).values_list("year", flat=True)
-        self.years = sorted(set(years.order_by().distinct()), reverse=True)
+        self.all_resources = fragments.public(ResourcePage.objects.live().child_of(index_page))
+        # The terms and the years change only when an editor publishes or edits the taxonomy.
+        self.terms = fragments.cached(request, "library-terms", self.active_language_terms)
+        self.years = fragments.cached(request, "library-years", self.publication_years, index_page.pk)
         self.form = LibraryFilterForm(request.GET, terms=self.terms, years=self.years)
         self.form.is_valid()  # every field is lenient: the form is always valid
         self.chosen = self.form.cleaned_data
         self.keywords = self.chosen["q"]
 
-    def group_filter(self, group):
-        """A Q narrowing resources to the group's choices (OR within the group), or None."""
-        values = self.chosen[group.name]
+    @staticmethod
+    def active_language_terms():
+        language = locale_id(get_language())
+        return {
+            group.name: [
+                Term(*values)
+                for values in group.model.objects.filter(locale=language).values_list("slug", "name", "translation_key")
+            ]
+            for group in GROUPS
+            if group.model
+        }
+
+    def publication_years(self):
+        years = self.all_resources.annotate(year=ExtractYear("publication_date")).values_list("year", flat=True)
+        return sorted(set(years.order_by().distinct()), reverse=True)
+
+    def group_filter(self, group, values=None):
+        """A Q narrowing resources to the group's choices, or to the values given (OR within the group), or None."""
+        values = self.chosen[group.name] if values is None else values
         if not values:
             return None
         if group.model is not None:
@@ -142,28 +166,36 @@ class Library:
     @cached_property
     def results(self):
         resources = self.filtered().select_related("resource_type").order_by("-publication_date", "-pk")
-        return paginate(self.request, resources, PER_PAGE)
+        return paginate(self.request, resources, PER_PAGE, count=self.counts["total"])
 
-    def counts(self, group):
-        """{option value: resources it would give}, in one query."""
-        resources = self.filtered(except_group=group).order_by()
-        if group.model is not None:
-            key = f"{group.lookup}__translation_key"
-            by_key = dict(resources.values_list(key).annotate(count=Count("pk", distinct=True)))
-            return {term.slug: by_key.get(term.translation_key, 0) for term in self.terms[group.name]}
-        if group.name == "principle":
-            return resources.aggregate(
-                **{slug: Count("pk", filter=Q(**{f"heard_{slug}": True})) for slug, _n, _m in HEARD_PRINCIPLES}
-            )
-        by_year = resources.annotate(year=ExtractYear("publication_date")).values_list("year")
-        return {str(year): count for year, count in by_year.annotate(count=Count("pk"))}
+    @cached_property
+    def counts(self):
+        """The number of results, and for each group {option value: resources it would give}, in one query.
+
+        An option's count is a COUNT with a FILTER: the option and the choices of
+        every other group. The keyword applies to all, so it narrows the rows.
+        """
+        chosen = {group.name: self.group_filter(group) for group in GROUPS}
+        aggregates = {"total": filtered_count([condition for condition in chosen.values() if condition is not None])}
+        for number, group in enumerate(GROUPS):
+            others = [chosen[other.name] for other in GROUPS if other is not group and chosen[other.name] is not None]
+            for position, (value, _label) in enumerate(self.form.fields[group.name].choices):
+                aggregates[f"{number}_{position}"] = filtered_count([*others, self.group_filter(group, [value])])
+        row = self.keyword_filtered(self.all_resources).order_by().aggregate(**aggregates)
+        counts = {"total": row["total"]}
+        for number, group in enumerate(GROUPS):
+            choices = self.form.fields[group.name].choices
+            counts[group.name] = {
+                value: row[f"{number}_{position}"] for position, (value, _label) in enumerate(choices)
+            }
+        return counts
 
     @cached_property
     def groups(self):
         """[(group, bound field, [Option])] for the template, in the form's order."""
         groups = []
         for group in GROUPS:
-            counts = self.counts(group)
+            counts = self.counts[group.name]
             field = self.form[group.name]
             options = [
                 Option(
@@ -220,3 +252,13 @@ class Library:
         if self.results.number > 1:
             query["page"] = str(self.results.number)
         return query.urlencode()
+
+
+def filtered_count(conditions):
+    """COUNT of the resources meeting every condition (all of them when there are none)."""
+    if not conditions:
+        return Count("pk")
+    combined = Q()
+    for condition in conditions:
+        combined &= condition
+    return Count("pk", filter=combined)

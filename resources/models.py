@@ -150,6 +150,10 @@ class ResourcePageForm(WagtailAdminPageForm):
             self.fields["resource_type"].required = True
 
 
+# The taxonomy a resource page lists under its summary.
+TERM_FIELDS = ("topics", "audiences", "regions")
+
+
 class ResourcePage(ReviewMixin, BasePage):
     """A toolkit, report, case study or other resource; its review date and owner come from ReviewMixin."""
 
@@ -274,6 +278,7 @@ class ResourcePage(ReviewMixin, BasePage):
     search_kind = "resources"
     search_kind_label = _("Resources")
     search_select_related = ("resource_type",)
+    shown_with = (*BasePage.shown_with, "resource_type")
 
     class Meta:
         verbose_name = _("resource")
@@ -295,12 +300,30 @@ class ResourcePage(ReviewMixin, BasePage):
         context["downloads"] = self.downloads.select_related("document")
         context["alternative_formats"] = self.alternative_formats.select_related("document")
         context["authoring_partners"] = self.authoring_partners.select_related("partner")
+        context["terms"] = self.term_names()
         context["related_resources"] = [
             item.resource
             for item in self.related_resources.select_related("resource__resource_type")
             if item.resource.live
         ]
         return context
+
+    def term_names(self):
+        """{"topics": [names], "audiences": [...], "regions": [...]}, in one query for a saved resource.
+
+        In a preview the terms are the editor's unsaved choices, which modelcluster holds in memory.
+        """
+        chosen = {field: getattr(self, field).all() for field in TERM_FIELDS}
+        if not all(isinstance(terms, models.QuerySet) for terms in chosen.values()):
+            return {field: [term.name for term in terms] for field, terms in chosen.items()}
+        rows = [
+            terms.order_by().annotate(field=models.Value(field)).values_list("field", "sort_order", "name")
+            for field, terms in chosen.items()
+        ]
+        names = {field: [] for field in TERM_FIELDS}
+        for field, _sort_order, name in rows[0].union(*rows[1:], all=True).order_by("sort_order", "name"):
+            names[field].append(name)
+        return names
 
     def heard_principles(self):
         """(slug, name, meaning) for each HEARD principle the resource puts into practice."""

@@ -15,18 +15,21 @@ from urllib.parse import urlencode
 from django import forms
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core import fragments
 from core.forms import LenientMultipleChoiceField, QueryField, clean_query, has_nul_byte
+from core.i18n import locale_id
 from core.paging import paginate
 from core.ratelimit import rate_limit
 from search.kinds import all_kinds, counted_kinds
@@ -61,7 +64,7 @@ def bad_request():
 
 
 def live_pages():
-    return Page.objects.live().public().filter(locale=Locale.get_active())
+    return fragments.public(Page.objects.live().filter(locale=locale_id(get_language())))
 
 
 def summary_of(page):
@@ -96,8 +99,14 @@ def prefetch_for_results(pages):
             prefetch_related_objects(instances, *relations)
 
 
-def library_page(pages):
-    return pages.type(apps.get_model("resources", "ResourceIndexPage")).first()
+def library_page(request, pages):
+    """The resource library in this language, for the link under the search box (cached until the next publish)."""
+
+    def build():
+        page = pages.type(apps.get_model("resources", "ResourceIndexPage")).first()
+        return page.get_url(request) if page else None
+
+    return fragments.cached(request, "library-url", build)
 
 
 @contextmanager
@@ -142,6 +151,13 @@ def promotions(query, request, pages):
     return results
 
 
+def record_hit(query):
+    """Count the search for Wagtail's popular-searches report: one UPDATE once today's count exists."""
+    today = QueryDailyHits.objects.filter(query__query_string=normalise_query_string(query), date=timezone.now().date())
+    if not today.update(hits=F("hits") + 1):
+        Query.get(query).add_hit()
+
+
 def search_url(query, kinds):
     return "?" + urlencode([("q", query)] + [("kind", kind.slug) for kind in kinds])
 
@@ -153,7 +169,7 @@ def search(request):
     form.is_valid()  # lenient fields: always valid
     query, chosen_slugs = form.cleaned_data["q"], form.cleaned_data["kind"]
     visible = live_pages()
-    context = {"form": form, "search_query": query, "library": library_page(visible)}
+    context = {"form": form, "search_query": query, "library_url": library_page(request, visible)}
     if not query:
         return render(request, "search/search.html", context)
     with index_friendly_planner():
@@ -180,7 +196,7 @@ def search_results(request, query, chosen_slugs, visible, context):
     page_obj = paginate(request, results, RESULTS_PER_PAGE, count=organic_count)
     prefetch_for_results(page_obj.object_list)
     if page_obj.number == 1:
-        Query.get(query).add_hit()
+        record_hit(query)
 
     context.update(
         kinds=kinds,

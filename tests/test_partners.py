@@ -257,9 +257,9 @@ def test_counts_and_lists_are_of_the_active_language_only(client, partners, home
     assert soup_of(response).select_one(".region-map a")["aria-label"] == "Cymru: 1 partner"
 
 
-# The directory's queries whatever its size or filters: the site, routing and menu, the regions,
-# the counts per region, the paginator's count, and the partners with their roles, logos and renditions.
-DIRECTORY_QUERIES = 24  # includes the language switcher and the footer text
+# The directory's queries whatever its size or filters: routing (5), the counts per region (which
+# add up to the paginator's count), and the partners with their logos, then their roles and renditions.
+DIRECTORY_QUERIES = 9  # the menu, footer, language switcher and regions are cached
 
 
 @pytest.mark.parametrize("total", [15, 150])
@@ -287,7 +287,7 @@ def test_directory_queries_stay_constant_from_15_to_150_partners(
     assert listed(response)
 
 
-PROFILE_QUERIES = 24  # includes the language switcher, the footer text and the posts that mention the partner
+PROFILE_QUERIES = 10  # routing (5), its roles, resources and the posts that mention it; the fragments are cached
 
 
 @pytest.mark.parametrize("total", [1, 12])

@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-from core import i18n
-from core.models import SOCIAL_IMAGE_FILTER, FooterText, SEOMixin
+from core import fragments, i18n
+from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, footer_content_for
 
 register = template.Library()
 
@@ -32,29 +32,35 @@ def alternate_links(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return {"alternates": []}
-    translations = i18n.live_translations(page)
+    translations = i18n.live_translation_urls(context["request"], page)
     if len(translations) < 2:
         return {"alternates": []}
-    alternates = [(i18n.html_language_tag(code), translation.full_url) for code, translation in translations.items()]
+    alternates = [(i18n.html_language_tag(code), full_url) for code, (_url, full_url) in translations.items()]
     if settings.LANGUAGE_CODE in translations:
-        alternates.append(("x-default", translations[settings.LANGUAGE_CODE].full_url))
+        alternates.append(("x-default", translations[settings.LANGUAGE_CODE][1]))
     return {"alternates": alternates}
 
 
-def site_root(request):
-    """The current site's home page in the visitor's language, if it has one."""
-    return i18n.live_home_pages(request).get(get_language())
-
-
-def aria_current(item, current):
-    """'page' for the current page, 'true' for its section, None otherwise."""
-    if not isinstance(current, Page):
-        return None
-    if current.path == item.path:
+def aria_current(link_path, current_path):
+    """'page' for the current page, 'true' for the section it is in, None otherwise."""
+    if current_path == link_path:
         return "page"
-    if current.path.startswith(item.path):
+    if current_path and current_path.startswith(link_path):
         return "true"
     return None
+
+
+def menu_links(request):
+    """The home page and its live, public children that editors ticked 'show in menus'."""
+
+    def build():
+        home = i18n.live_home_pages(request).get(get_language())
+        if home is None:
+            return []
+        pages = [home, *fragments.public(home.get_children().live().in_menu())]
+        return [{"url": page.get_url(request), "title": page.title, "path": page.path} for page in pages]
+
+    return fragments.cached(request, "menu", build)
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
@@ -62,18 +68,31 @@ def primary_navigation(context):
     """The home page and its children that editors ticked 'show in menus'."""
     request = context["request"]
     current = context.get("page")
-    root = site_root(request)
-    if root is None:
+    current_path = current.path if isinstance(current, Page) else None
+    links = menu_links(request)
+    if not links:
         return {"links": []}
-    links = [(root, "page" if isinstance(current, Page) and current.path == root.path else None)]
-    links += [(item, aria_current(item, current)) for item in root.get_children().live().public().in_menu()]
-    return {"links": links, "request": request}
+    home, *sections = links
+    # Every page is inside the home page's section: it is marked only as the current page.
+    marked = [{**home, "current": "page" if home["path"] == current_path else None}]
+    marked += [{**link, "current": aria_current(link["path"], current_path)} for link in sections]
+    return {"links": marked}
+
+
+def breadcrumb_links(request, page):
+    """The page's ancestors below the root, home page first."""
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [{"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors]
+
+    return fragments.cached(request, "breadcrumbs", build, page.pk)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    ancestors = page.get_ancestors().filter(depth__gt=1) if isinstance(page, Page) else []
+    ancestors = breadcrumb_links(context["request"], page) if isinstance(page, Page) else []
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
@@ -113,7 +132,8 @@ def page_metadata(context):
     if not isinstance(page, SEOMixin):
         return {}
     # A partly translated page points search engines at its original.
-    canonical = (context.get("original_page") or page).get_full_url(request)
+    original = context.get("original_page")
+    canonical = original["full_url"] if original else page.get_full_url(request)
     image = page.get_social_image()
     try:
         rendition = image.get_rendition(SOCIAL_IMAGE_FILTER) if image else None
@@ -135,7 +155,7 @@ def page_metadata(context):
     }
 
 
-@register.simple_tag
-def footer_text():
-    """The footer's words (funders, footer links) in the visitor's language."""
-    return FooterText.for_active_language()
+@register.simple_tag(takes_context=True)
+def footer_content(context):
+    """The footer's contact details, social links and words in the visitor's language."""
+    return footer_content_for(context["request"])

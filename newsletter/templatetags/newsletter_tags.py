@@ -1,5 +1,6 @@
 from django import template
 
+from core.fragments import cached
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings
 
@@ -8,8 +9,12 @@ register = template.Library()
 
 def privacy_url(request):
     """The live privacy notice in the visitor's language, or None if editors have not chosen one."""
-    page = NewsletterSettings.for_request(request).privacy_page
-    return page.localized.get_url(request) if page and page.live else None
+
+    def build():
+        page = NewsletterSettings.for_request(request).privacy_page
+        return page.localized.get_url(request) if page and page.live else None
+
+    return cached(request, "enews-privacy", build)
 
 
 @register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
