@@ -8,6 +8,10 @@ holding the site, the active language and a generation number; any of those
 edits starts a new generation, so every fragment is built afresh on its next
 request and the old entries expire.
 
+The same generation keys the full-page cache (core.pagecache) and search's
+cached results (search.views), so one change makes all three stale at once;
+connect_signals() says which changes count.
+
 The generation itself expires after GENERATION_SECONDS: where each process has
 its own memory cache (no REDIS_URL), a publish handled by one process reaches
 the others' fragments within that time.
@@ -17,18 +21,28 @@ nothing left to load), so nothing read from the cache runs a query.
 """
 
 import time
+from functools import cache as memoise
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
+from taggit.models import Tag
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
-GENERATION_KEY = "fragments:generation"
+GENERATION_KEY = "content:generation"
 GENERATION_SECONDS = 5 * 60
 _MISSING = object()
 
 
 def current_generation():
+    """The content generation: the page cache (core.pagecache) and search's cached results key on it too."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # add(), not set(): when several processes find it expired at once, the first one's generation wins.
@@ -38,21 +52,40 @@ def current_generation():
 
 
 def start_new_generation(**kwargs):
-    """Make every cached fragment stale. Connected to the publishing and settings signals in CoreConfig.ready()."""
+    """Make every cached fragment, page and search result stale."""
     # A clock value rather than a counter: after the cache is cleared a new generation never reuses an old one.
     cache.set(GENERATION_KEY, time.time_ns(), GENERATION_SECONDS)
 
 
-def forget_changed_page(sender, instance, **kwargs):
-    """Connected to every model's post_save and post_delete: pages made or removed outside the publishing workflow."""
-    if isinstance(instance, Page):
+@memoise
+def models_pages_show():
+    """Models besides pages whose changes show on pages: settings, snippets (the taxonomy, the footer text),
+    tags, images, documents, view restrictions, sites and locales."""
+    settings_models = [model for model in apps.get_models() if issubclass(model, (BaseSiteSetting, BaseGenericSetting))]
+    return frozenset(
+        [*settings_models, *get_snippet_models(), Tag, get_image_model(), get_document_model()]
+        + [PageViewRestriction, Site, Locale]
+    )
+
+
+def forget_changed_content(sender, instance=None, created=False, **kwargs):
+    """Connected to every model's post_save and post_delete.
+
+    Pages count even when saved or deleted outside the publishing workflow. Wagtail
+    creates a site's settings with their defaults the first time a page reads them,
+    while the page renders: that changes nothing the page shows.
+    """
+    settings_made_on_first_read = created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting))
+    if isinstance(instance, Page) or (sender in models_pages_show() and not settings_made_on_first_read):
         start_new_generation()
 
 
-def forget_changed_settings(sender, created=False, **kwargs):
-    """A site's settings row is created, empty, the first time a page reads it: that changes nothing shown."""
-    if not created:
-        start_new_generation()
+def connect_signals():
+    """Called from CoreConfig.ready()."""
+    for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
+        signal.connect(start_new_generation, dispatch_uid=f"core.fragments.page_{name}")
+    post_save.connect(forget_changed_content, dispatch_uid="core.fragments.saved")
+    post_delete.connect(forget_changed_content, dispatch_uid="core.fragments.deleted")
 
 
 def cached_value(key_parts, build):

@@ -17,11 +17,12 @@ login, a CSRF token, a preview) and searches get `private, no-cache`. HEAD
 requests are answered from the cache but never fill it. The key is scheme, host,
 language and full path with its query string.
 
-Purging is by generation: each stored page records the generation it was built
-in, and any publish, unpublish, move or delete of a page, or any change to what
-pages show besides their own content (site settings, snippets, images,
-documents, view restrictions, sites), starts a new one, after which every
-stored page is a miss. Purging only a page and its ancestors would miss other
+Purging is by the content generation (core.fragments, shared with the cached
+fragments): each stored page records the generation it was built in, and any
+publish, unpublish, move or delete of a page, or any change to what pages show
+besides their own content (site settings, snippets, tags, images, documents,
+view restrictions, sites, locales), starts a new one, after which every stored
+page is a miss. Purging only a page and its ancestors would miss other
 listings that show it (a partner's profile lists its resources, filtered and
 paginated listing URLs are endless); a global generation is correct without
 knowing them, and a site that publishes a few times a day loses little. The
@@ -31,26 +32,20 @@ after PAGE_CACHE_CDN_SECONDS.
 """
 
 import hashlib
-import uuid
-from functools import cache
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import pre_delete
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
-from wagtail.snippets.models import get_snippet_models
 
-GENERATION_KEY = "pagecache:generation"
+from core import fragments
+
 SEARCH_URL_NAMES = {"search", "search_autocomplete"}
 # Vary headers the key already covers (the language is part of it).
 KEYED_VARY_HEADERS = {"accept-language"}
@@ -97,17 +92,9 @@ def page_key(request):
 
 
 def read(key):
-    """The current generation and the entry stored under key, in one round trip to the cache.
-
-    The generation is None when the cache cannot keep one (it is down): nothing is stored then.
-    """
-    page_cache = caches["default"]
-    found = page_cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = page_cache.get(GENERATION_KEY)
-    return generation, found.get(key)
+    """The current content generation (core.fragments) and the entry stored under key, in one round trip."""
+    found = caches["default"].get_many([fragments.GENERATION_KEY, key])
+    return found.get(fragments.GENERATION_KEY) or fragments.current_generation(), found.get(key)
 
 
 def store(key, generation, response):
@@ -156,18 +143,12 @@ def is_public(request, response):
     return not any(marker in response.content for marker in FORM_ERROR_MARKERS + (b"csrfmiddlewaretoken",))
 
 
-def start_new_generation():
-    """Purge the whole page cache: every page stored so far becomes a miss."""
-    caches["default"].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-
-
 def purge_page_and_listings(page):
-    """Purge the page cache, and the page and the listings above it (its ancestors) from the CDN.
+    """Purge the page and the listings above it (its ancestors) from the CDN, when there is one.
 
     Wagtail's own frontend_cache handlers purge a published or unpublished page
     itself; listing it again in the batch costs nothing.
     """
-    start_new_generation()
     if not settings.WAGTAILFRONTENDCACHE:
         return
     batch = PurgeBatch()
@@ -182,28 +163,9 @@ def purge_on_page_change(sender, instance, **kwargs):
     purge_page_and_listings(instance)
 
 
-@cache
-def models_pages_show():
-    """Models besides pages whose changes show on pages: settings, snippets, images, documents, sites."""
-    settings_models = [model for model in apps.get_models() if issubclass(model, (BaseSiteSetting, BaseGenericSetting))]
-    return frozenset(
-        [*settings_models, *get_snippet_models(), get_image_model(), get_document_model(), PageViewRestriction, Site]
-    )
-
-
-def purge_on_content_change(sender, created=False, **kwargs):
-    # Wagtail creates a site's settings with their defaults the first time a page reads them,
-    # while the page renders: that changes nothing the page shows.
-    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
-        return
-    if sender in models_pages_show():
-        start_new_generation()
-
-
 def connect_purge_signals():
+    """Purge the CDN on page changes (the page cache itself is purged by the content generation, core.fragments)."""
     for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
         signal.connect(purge_on_page_change, dispatch_uid="core.pagecache.page_change")
     # A page's delete deletes its row in each table of its class hierarchy: purge once, for the Page row.
     pre_delete.connect(purge_on_page_change, sender=Page, dispatch_uid="core.pagecache.page_delete")
-    post_save.connect(purge_on_content_change, dispatch_uid="core.pagecache.content_save")
-    post_delete.connect(purge_on_content_change, dispatch_uid="core.pagecache.content_delete")

@@ -8,6 +8,7 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale
 
+from core import fragments
 from tests.factories import (
     ProgrammePageFactory,
     ResourceIndexPageFactory,
@@ -236,10 +237,29 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     kinds = [ResourceTypeFactory(name=name) for name in ("Report", "Guide")]
     for number in range(size):
         ResourcePageFactory(parent=library, title=f"Inclusion report {number}", resource_type=kinds[number % 2])
-    client.get(SEARCH, {"q": "inclusion"})  # warm Wagtail's per-process caches
+    client.get(SEARCH, {"q": "inclusion"})  # today's hit for the query exists from now on
+    fragments.start_new_generation()  # as after a publish: nothing of that search is cached any more
+    client.get(SEARCH, {"q": "report"})  # warms the menu, footer and Wagtail's per-process caches again
     # On PostgreSQL, SET LOCAL random_page_cost (see search.views) and, inside the test's own
     # transaction, the savepoint and its release that transaction.atomic() adds.
     planner_hint = 3 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(7 + planner_hint):  # the menu, footer and library link are cached
-        response = client.get(SEARCH, {"q": "inclusion", "page": "1"})
+    # A search nobody has made since the content changed: the promotions, the counts by kind, the
+    # results, the resources and their types, and today's hit.
+    with django_assert_num_queries(7 + planner_hint):
+        response = client.get(SEARCH, {"q": "inclusion"})
     assert len(result_titles(response)) == 10
+    # The same search again: its counts and results come from the cache, the pages from the database.
+    with django_assert_num_queries(5 + planner_hint):
+        assert result_titles(client.get(SEARCH, {"q": "inclusion"})) == result_titles(response)
+
+
+def test_a_repeated_search_shows_pages_published_or_unpublished_since(client, site):
+    """Search caches its counts and results until the content changes (search.views)."""
+    _home, library = site
+    before = result_titles(client.get(SEARCH, {"q": "nurture"}))
+    new = ResourcePageFactory(parent=library, title="Nurture groups: a second look", summary="Nurture groups again.")
+    response = client.get(SEARCH, {"q": "nurture"})
+    assert sorted(result_titles(response)) == sorted([*before, "Nurture groups: a second look"])
+    assert f"{len(before) + 1} results" in soup_of(response).get_text(" ", strip=True)
+    new.unpublish()
+    assert result_titles(client.get(SEARCH, {"q": "nurture"})) == before
