@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import ngettext
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.images import images_with_renditions
 from core.paging import paginate
 from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
@@ -183,7 +183,7 @@ def directory_context(index, request):
     results = (
         filter_partners(partners, filters, regions_by_slug)
         .select_related("region")
-        .prefetch_related("roles", Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions()))
+        .prefetch_related("roles", Prefetch("logo", queryset=images_with_renditions("logo")))
         .order_by(Lower("title"), "pk")
     )
     page_obj = paginate(request, results, PARTNERS_PER_PAGE)

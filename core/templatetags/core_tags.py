@@ -10,7 +10,8 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import i18n
-from core.models import SOCIAL_IMAGE_FILTER, FooterText, SEOMixin
+from core.images import SOCIAL_IMAGE_FILTER
+from core.models import FooterText, SEOMixin
 
 register = template.Library()
 
