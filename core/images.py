@@ -5,8 +5,8 @@ template is a storage and first-visit cost multiplied by every image in the libr
 and code ask only for specs listed here (tests/test_images.py fails otherwise), and the demo
 loader makes them all in advance. To add a size: add it here, then use it in the template.
 
-Specs are written as the {% picture %} and {% srcset_image %} tags write them, braces and all;
-each expands into one rendition per combination (format-{avif,webp}|width-480 is two).
+Specs are written as the {% picture %} tag writes them, braces and all, with | where the tag
+has a space; each expands into one rendition per combination (format-{avif,webp}|width-480 is two).
 """
 
 from wagtail.images import get_image_model
