@@ -12,8 +12,7 @@ has a space; each expands into one rendition per combination (format-{avif,webp}
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-# The Open Graph image size most networks show large: 1.91:1. JPEG, which every network reads.
-SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+from core.models import SOCIAL_IMAGE_FILTER
 
 APPROVED_RENDITION_PATTERNS = {
     # Hero images and figures in the body: full column width on a phone, up to 1200 pixels wide.
@@ -24,6 +23,7 @@ APPROVED_RENDITION_PATTERNS = {
     "portrait": "format-{avif,webp,jpeg}|fill-{96x96,192x192}",
     # Partner logos on cards and on the profile; PNG keeps flat colours and transparency sharp.
     "logo": "format-{avif,webp,png}|max-{120x60,240x120,480x240}",
+    # The image shared on social networks (includes/metadata.html): 1200x630 JPEG.
     "social": SOCIAL_IMAGE_FILTER,
 }
 

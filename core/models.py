@@ -18,6 +18,9 @@ from wagtail.search import index
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.i18n import active_language_tag, locale_id, untranslated_original
 
+# The Open Graph image size most networks show large: 1.91:1.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
 
 class ListingFieldsMixin(models.Model):
     """How the page looks when it appears as a card in a listing."""

@@ -10,8 +10,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import i18n
-from core.images import SOCIAL_IMAGE_FILTER
-from core.models import FooterText, SEOMixin
+from core.models import SOCIAL_IMAGE_FILTER, FooterText, SEOMixin
 
 register = template.Library()
 
