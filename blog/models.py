@@ -16,13 +16,13 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from blog.feeds import BlogFeed
 from core import fragments
 from core.blocks import BaseStreamBlock
+from core.images import images_with_renditions
 from core.models import BasePage
 from core.paging import paginate
 
@@ -140,7 +140,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     @staticmethod
     def with_listing_data(posts):
         """Everything a card shows, fetched in a fixed number of queries whatever the number of posts."""
-        images = get_image_model().objects.prefetch_renditions()
+        images = images_with_renditions("card")
         return posts.prefetch_related(
             models.Prefetch("hero_image", queryset=images),
             models.Prefetch("listing_image", queryset=images),

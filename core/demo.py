@@ -8,12 +8,15 @@ import io
 import json
 import random
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from core.images import make_approved_renditions
 
 HEARD_COLOURS = ["#7A3E00", "#0B5D4E", "#8A1C4A", "#1D4F91", "#5B3A9E"]
 BACKGROUND = "#FBFAF7"
@@ -36,15 +39,20 @@ def draw_tracks(width, height, seed):
 
 
 def demo_image(title, description, seed, size=(1600, 900)):
-    """A generated image with real alt text, made once and found by title after that."""
+    """A generated image with real alt text, made once and found by title after that.
+
+    Its approved renditions are made now too (those missing), so no visitor waits for one.
+    """
     Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    buffer = io.BytesIO()
-    draw_tracks(*size, seed=seed).save(buffer, format="PNG", optimize=True)
-    filename = title.lower().replace(" ", "-")[:60] + ".png"
-    return Image.objects.create(title=title, description=description, file=ImageFile(buffer, name=filename))
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        buffer = io.BytesIO()
+        draw_tracks(*size, seed=seed).save(buffer, format="PNG", optimize=True)
+        filename = title.lower().replace(" ", "-")[:60] + ".png"
+        image = Image.objects.create(title=title, description=description, file=ImageFile(buffer, name=filename))
+    if settings.DEMO_PREGENERATE_RENDITIONS:
+        make_approved_renditions([image])
+    return image
 
 
 def stream(*blocks):

@@ -147,10 +147,11 @@ def test_no_results_says_so_suggests_removing_filters_and_links_to_the_library(c
     assert notice.select_one("a[href='/en/resources/']")
 
 
-def test_result_pages_are_noindex(client, site):
+def test_result_pages_are_noindex_but_described_for_anyone_sharing_them(client, site):
     for params in ({"q": "nurture"}, {"q": ""}, {"q": "zyzzyva"}):
-        robots = soup_of(client.get(SEARCH, params)).select_one("meta[name=robots]")
-        assert robots["content"] == "noindex, follow"
+        soup = soup_of(client.get(SEARCH, params))
+        assert soup.select_one("meta[name=robots]")["content"] == "noindex, follow"
+        assert soup.select_one("meta[name=description]")["content"].startswith("Search Changing Tracks for toolkits")
 
 
 def test_a_long_query_is_cut_to_a_sane_length(client, site):

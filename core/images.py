@@ -1,0 +1,49 @@
+"""The image renditions the site may ask for, all in one place.
+
+Every rendition is a file made once per image and kept forever, so an unplanned spec in a
+template is a storage and first-visit cost multiplied by every image in the library. Templates
+and code ask only for specs listed here (tests/test_images.py fails otherwise), and the demo
+loader makes them all in advance. To add a size: add it here, then use it in the template.
+
+Specs are written as the {% picture %} tag writes them, braces and all, with | where the tag
+has a space; each expands into one rendition per combination (format-{avif,webp}|width-480 is two).
+"""
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+from core.models import SOCIAL_IMAGE_FILTER
+
+APPROVED_RENDITION_PATTERNS = {
+    # Hero images and figures in the body: full column width on a phone, up to 1200 pixels wide.
+    "wide": "format-{avif,webp,jpeg}|width-{480,800,1200}",
+    # Blog cards: 16:9 crops.
+    "card": "format-{avif,webp,jpeg}|fill-{400x225,800x450}",
+    # Author photos beside a post: 96 CSS pixels square, and twice that for dense screens.
+    "portrait": "format-{avif,webp,jpeg}|fill-{96x96,192x192}",
+    # Partner logos on cards and on the profile; PNG keeps flat colours and transparency sharp.
+    "logo": "format-{avif,webp,png}|max-{120x60,240x120,480x240}",
+    # The image shared on social networks (includes/metadata.html): 1200x630 JPEG.
+    "social": SOCIAL_IMAGE_FILTER,
+}
+
+APPROVED_RENDITIONS = frozenset(
+    spec for pattern in APPROVED_RENDITION_PATTERNS.values() for spec in Filter.expand_spec(pattern)
+)
+
+
+def images_with_renditions(use):
+    """Images with their renditions for one use (a key above) prefetched: one query for a whole listing."""
+    return get_image_model().objects.prefetch_renditions(*Filter.expand_spec(APPROVED_RENDITION_PATTERNS[use]))
+
+
+def unapproved_specs(filter_specs):
+    """The single-rendition specs a tag's filter specs expand into that are not approved."""
+    return [spec for spec in Filter.expand_spec(filter_specs) if spec not in APPROVED_RENDITIONS]
+
+
+def make_approved_renditions(images):
+    """Make every approved rendition of these images; those made before are found, not made again."""
+    specs = sorted(APPROVED_RENDITIONS)
+    for image in images:
+        image.get_renditions(*specs)
