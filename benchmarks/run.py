@@ -38,6 +38,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 
 from benchmarks import bulk_load, load_test  # noqa: E402
 from blog.models import BlogIndexPage, BlogPage  # noqa: E402
+from core import fragments  # noqa: E402
 from home.models import ProgrammePage  # noqa: E402
 from partners.models import PartnerIndexPage, PartnerPage  # noqa: E402
 from resources.models import ResourceIndexPage, ResourcePage  # noqa: E402
@@ -65,6 +66,7 @@ SEARCH_MORE = [
 AUTOCOMPLETE = ["/en/search/autocomplete/?q=nu", "/en/search/autocomplete/?q=nurture+gr"]
 QUERY_TARGET = 10
 SEARCH_P95_TARGET_MS = 50
+FIRST_SINCE_PUBLISH = ", first since a publish"
 UNCACHED_P50_TARGET_MS = 40
 PAGE_CACHE_SECONDS = 300
 BIG_SCAN_ROWS = 1000  # EXPLAIN lists each query that reads this many rows of a table, or takes 1 ms
@@ -123,11 +125,13 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def measure(client, url, repeats):
+def measure(client, url, repeats, before_each=None):
     """{queries, p50, p95 (ms), bytes, gzip bytes, statuses} over repeated requests after one warm-up."""
     response = client.get(url)  # warms the fragment caches, as a running server's would be
     timings, queries, statuses = [], [], {response.status_code}
     for _ in range(repeats):
+        if before_each:
+            before_each()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)
@@ -146,19 +150,33 @@ def measure(client, url, repeats):
 
 
 def in_process(pages, repeats):
-    """Time each page through the test client; print a row per page; return the rows."""
+    """Time each page through the test client; print a row per page; return the rows.
+
+    A search is timed twice: repeated (its counts and results cached, as for a
+    common search) and as the first since a publish (nothing of it cached; the
+    menu and footer built again before each request, untimed).
+    """
     client = Client(HTTP_HOST="127.0.0.1")
+
+    def as_after_a_publish():
+        fragments.start_new_generation()
+        client.get("/en/")
+
     print(f"\n  {'page':<44} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'gzip':>7}")
     rows = {}
     with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
         for label, url in pages:
-            row = rows[label] = measure(client, url, repeats)
-            flag = "" if row["statuses"] == {200} else f"  status {sorted(row['statuses'])}"
-            print(
-                f"  {label[:44]:<44} {row['queries']:>7} {row['p50']:7.1f} {row['p95']:7.1f} "
-                f"{row['bytes']:8d} {row['gzip']:7d}{flag}",
-                flush=True,
-            )
+            timed = [(label, None)]
+            if url.startswith(SEARCH + "?q="):
+                timed += [(label + FIRST_SINCE_PUBLISH, as_after_a_publish)]
+            for row_label, before_each in timed:
+                row = rows[row_label] = measure(client, url, repeats, before_each)
+                flag = "" if row["statuses"] == {200} else f"  status {sorted(row['statuses'])}"
+                print(
+                    f"  {row_label[:44]:<44} {row['queries']:>7} {row['p50']:7.1f} {row['p95']:7.1f} "
+                    f"{row['bytes']:8d} {row['gzip']:7d}{flag}",
+                    flush=True,
+                )
     return rows
 
 
@@ -249,10 +267,17 @@ def check_targets(rows, loaded):
     """One line per target: the figure measured and whether it is met."""
     print("\nTargets")
     most = max(rows.values(), key=lambda row: row["most_queries"])["most_queries"]
-    search_p95 = max(row["p95"] for label, row in rows.items() if label.startswith("search"))
+    searches = [(label, row) for label, row in rows.items() if label.startswith("search")]
+    search_p95 = max(row["p95"] for label, row in searches if not label.endswith(FIRST_SINCE_PUBLISH))
+    first_search_p95 = max(row["p95"] for label, row in searches if label.endswith(FIRST_SINCE_PUBLISH))
     lines = [
         (f"every public page <= {QUERY_TARGET} queries", f"at most {most}", most <= QUERY_TARGET),
         (f"search p95 <= {SEARCH_P95_TARGET_MS} ms in process", f"{search_p95:.0f} ms", search_p95 <= 50),
+        (
+            "  the same, first search since a publish",
+            f"{first_search_p95:.0f} ms",
+            first_search_p95 <= SEARCH_P95_TARGET_MS,
+        ),
     ]
     if loaded:
         pages = [label for cache, label in loaded if cache == 0 and not label.startswith("static")]

@@ -15,6 +15,7 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
+import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -94,6 +95,7 @@ class Library:
 
     def __init__(self, index_page, request):
         self.request = request
+        self.index_page = index_page
         self.all_resources = fragments.public(ResourcePage.objects.live().child_of(index_page))
         # The terms and the years change only when an editor publishes or edits the taxonomy.
         self.terms = fragments.cached(request, "library-terms", self.active_language_terms)
@@ -170,11 +172,18 @@ class Library:
 
     @cached_property
     def counts(self):
-        """The number of results, and for each group {option value: resources it would give}, in one query.
+        """The number of results, and for each group {option value: resources it would give}.
 
-        An option's count is a COUNT with a FILTER: the option and the choices of
-        every other group. The keyword applies to all, so it narrows the rows.
+        One query reads every resource the keyword allows (about 150 ms at 10,000
+        resources), so the counts for each set of choices are cached with the
+        fragments until the content changes.
         """
+        choices = hashlib.sha256(self.normalised_query().urlencode().encode()).hexdigest()
+        return fragments.cached(self.request, "library-counts", self.count_resources, self.index_page.pk, choices)
+
+    def count_resources(self):
+        """The counts, in one query. An option's count is a COUNT with a FILTER: the option and the
+        choices of every other group. The keyword applies to all, so it narrows the rows."""
         chosen = {group.name: self.group_filter(group) for group in GROUPS}
         aggregates = {"total": filtered_count([condition for condition in chosen.values() if condition is not None])}
         for number, group in enumerate(GROUPS):

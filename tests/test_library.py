@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 from tests.factories import (
     AudienceFactory,
     RegionFactory,
@@ -118,6 +118,23 @@ def test_every_option_count_is_the_number_of_results_it_gives(client, catalogue,
         kept = "&".join(part for part in base.split("?", 1)[1].split("&") if part and not part.startswith(group + "="))
         narrowed = client.get(f"{catalogue.url}?{kept}&{group}={value}")
         assert len(titles(narrowed)) == count, (group, value)
+
+
+def test_counts_and_results_follow_a_publish_or_unpublish_at_once(client, catalogue):
+    """The filter counts are cached until the content changes (resources.library)."""
+    url = catalogue.url + "?topic=send"
+    assert option_counts(client.get(url))[("type", "toolkit")] == (2, False)
+    new = ResourcePageFactory(
+        parent=catalogue,
+        title="SEND toolkit, second edition",
+        resource_type=ResourceType.objects.get(slug="toolkit"),
+        topics=[Topic.objects.get(slug="send")],
+    )
+    response = client.get(url)
+    assert option_counts(response)[("type", "toolkit")] == (3, False)
+    assert "SEND toolkit, second edition" in titles(response)
+    new.unpublish()
+    assert option_counts(client.get(url))[("type", "toolkit")] == (2, False)
 
 
 def test_an_unknown_slug_is_ignored_and_the_rest_kept(client, catalogue):
@@ -246,7 +263,10 @@ def test_library_query_count_is_the_same_at_12_and_120_resources(client, library
             publication_date=datetime.date(2018 + number % 6, 1, 1),
         )
     url = library.url + "?topic=send&topic=funding&region=london&q=music"
-    client.get(url)  # warm Wagtail's per-process caches
-    with django_assert_num_queries(7):  # routing (5), every filter count with the total (1), the results (1)
+    client.get(library.url + "?topic=send")  # warm Wagtail's per-process caches, the menu, footer and filter choices
+    # The first time since the content changed: routing (5), every filter count with the total (1), the results (1)
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert len(titles(response)) == min(12, size // 4)  # even numbers with topic SEND and London
+    with django_assert_num_queries(6):  # the counts for these choices are cached until the content changes
+        assert titles(client.get(url)) == titles(response)
