@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 from core.i18n import html_language_tag
 
@@ -17,7 +17,12 @@ class AllLocalesSitemap(Sitemap):
         trees = Q()
         for translation in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=translation.path)
-        return Page.objects.filter(trees).live().public().order_by("path").defer_streamfields().specific()
+        pages = Page.objects.filter(trees).live().public().order_by("path").defer_streamfields()
+        # Each page type's own class only matters to a type with its own sitemap URLs: without
+        # one, the base pages give the same URLs in one query rather than one more per page type.
+        if any(model.get_sitemap_urls is not Page.get_sitemap_urls for model in get_page_models()):
+            return pages.specific()
+        return pages
 
     def _urls(self, page, protocol, domain):
         """Each page's URLs, with an hreflang alternate for every live translation listed beside it."""

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
-from tests.factories import ImageFactory, ProgrammePageFactory
+from tests.factories import ImageFactory, ProgrammePageFactory, ResourceIndexPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -185,8 +185,11 @@ def test_sitemap_includes_translations(client, home_page):
 
 @pytest.mark.parametrize("pages", [5, 40])
 def test_sitemap_query_count_does_not_grow_with_pages(client, home_page, django_assert_num_queries, pages):
+    library = ResourceIndexPageFactory(parent=home_page)
     for number in range(pages):
         ProgrammePageFactory(parent=home_page, slug=f"page-{number}")
+        ResourcePageFactory(parent=library, slug=f"resource-{number}")
     client.get("/sitemap.xml")
-    with django_assert_num_queries(8):  # includes the locales, for hreflang alternates
-        assert len(sitemap_entries(client)) == pages + 1
+    # The pages in one query whatever their types, the locales for hreflang alternates, and routing.
+    with django_assert_num_queries(6):
+        assert len(sitemap_entries(client)) == 2 * pages + 2
