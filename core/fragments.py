@@ -16,11 +16,17 @@ The generation itself expires after GENERATION_SECONDS: where each process has
 its own memory cache (no REDIS_URL), a publish handled by one process reaches
 the others' fragments within that time.
 
+Within a request (core.middleware.RequestMemoMiddleware) the generation and each
+fragment are read from the cache once: with Redis, a page otherwise asked it for
+the generation before every fragment, and for the footer twice.
+
 Cached values are plain data (URLs, titles, HTML strings, taxonomy rows with
 nothing left to load), so nothing read from the cache runs a query.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache as memoise
 
 from django.apps import apps
@@ -39,22 +45,45 @@ from wagtail.snippets.models import get_snippet_models
 GENERATION_KEY = "content:generation"
 GENERATION_SECONDS = 5 * 60
 _MISSING = object()
+# What the current request has read from the cache, by key; None outside a request.
+_read_this_request = ContextVar("core_fragments_read_this_request", default=None)
+
+
+@contextmanager
+def remembered_for_request():
+    """Within it, each cache key (the generation, a fragment) is read from the cache once."""
+    token = _read_this_request.set({})
+    try:
+        yield
+    finally:
+        _read_this_request.reset(token)
 
 
 def current_generation():
     """The content generation: the page cache (core.pagecache) and search's cached results key on it too."""
+    read = _read_this_request.get()
+    if read is not None and GENERATION_KEY in read:
+        return read[GENERATION_KEY]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # add(), not set(): when several processes find it expired at once, the first one's generation wins.
         cache.add(GENERATION_KEY, time.time_ns(), GENERATION_SECONDS)
         generation = cache.get(GENERATION_KEY) or time.time_ns()
+    if read is not None:
+        read[GENERATION_KEY] = generation
     return generation
 
 
 def start_new_generation(**kwargs):
     """Make every cached fragment, page and search result stale."""
     # A clock value rather than a counter: after the cache is cleared a new generation never reuses an old one.
-    cache.set(GENERATION_KEY, time.time_ns(), GENERATION_SECONDS)
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, generation, GENERATION_SECONDS)
+    read = _read_this_request.get()
+    if read is not None:
+        # The rest of this request (an editor's publish, say) sees the new generation too.
+        read.clear()
+        read[GENERATION_KEY] = generation
 
 
 @memoise
@@ -91,10 +120,15 @@ def connect_signals():
 def cached_value(key_parts, build):
     """build()'s value from the cache, as long as the content is unchanged since it was cached."""
     key = ":".join(str(part) for part in ("fragment", current_generation(), *key_parts))
-    value = cache.get(key, _MISSING)
+    read = _read_this_request.get()
+    value = read.get(key, _MISSING) if read is not None else _MISSING
+    if value is _MISSING:
+        value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, GENERATION_SECONDS)
+    if read is not None:
+        read[key] = value
     return value
 
 

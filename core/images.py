@@ -9,6 +9,7 @@ Specs are written as the {% picture %} tag writes them, braces and all, with | w
 has a space; each expands into one rendition per combination (format-{avif,webp}|width-480 is two).
 """
 
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -32,9 +33,18 @@ APPROVED_RENDITIONS = frozenset(
 )
 
 
+def renditions_prefetch(lookup, use):
+    """A Prefetch of the renditions for one use (a key above) at lookup ("renditions", "logo__renditions"...),
+    kept where Wagtail looks for prefetched renditions: one query for a whole listing, and no other
+    rendition of the image loaded."""
+    specs = Filter.expand_spec(APPROVED_RENDITION_PATTERNS[use])
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
+
+
 def images_with_renditions(use):
-    """Images with their renditions for one use (a key above) prefetched: one query for a whole listing."""
-    return get_image_model().objects.prefetch_renditions(*Filter.expand_spec(APPROVED_RENDITION_PATTERNS[use]))
+    """Images with their renditions for one use prefetched."""
+    return get_image_model().objects.prefetch_related(renditions_prefetch("renditions", use))
 
 
 def unapproved_specs(filter_specs):

@@ -209,6 +209,16 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         context["original_page"] = untranslated_original_link(request, self)
         return context
 
+    @property
+    def localized_draft(self):
+        """Wagtail's, without its query for the active Locale when the page is already in that language.
+
+        Wagtail routes every request from site.root_page.localized; the locale ids are remembered per process.
+        """
+        if self.locale_id == locale_id(get_language()):
+            return self
+        return super().localized_draft
+
     def route(self, request, path_components):
         """Wagtail's routing, finding the pages along the path in one query instead of two per level.
 

@@ -17,6 +17,7 @@ from django.utils.translation import get_language, ngettext
 
 from core import fragments
 from core.i18n import locale_id
+from core.images import renditions_prefetch
 from core.paging import paginate
 from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
@@ -183,7 +184,7 @@ def directory_context(index, request):
     results = (
         filter_partners(partners, filters, regions_by_slug)
         .select_related("region", "logo")
-        .prefetch_related("roles", "logo__renditions")
+        .prefetch_related("roles", renditions_prefetch("logo__renditions", "logo"))
         .order_by(Lower("title"), "pk")
     )
     # A partner has one region (or none), so the region counts add up to the number of results.

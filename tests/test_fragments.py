@@ -1,12 +1,25 @@
-"""The cached menu, footer, breadcrumbs and language links show an edit on the very next request."""
+"""The cached menu, footer, breadcrumbs, language links, cards and site show an edit on the very next request."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from wagtail.models import Locale, PageViewRestriction, Site
 
+from core import fragments
 from core.demo import translate
 from core.models import FooterSettings, FooterText
-from tests.factories import ProgrammePageFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    ProgrammePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    TopicFactory,
+)
 
 HOME_WELSH = {
     "Changing Tracks": "Changing Tracks",
@@ -126,3 +139,85 @@ def test_a_preview_lists_the_editors_unsaved_topics(home_page):
 def test_a_path_below_a_page_that_does_not_exist_is_not_found(client, home_page, path):
     ProgrammePageFactory(parent=home_page, title="About", slug="about")
     assert client.get(path).status_code == 404
+
+
+def publish_changes(page, **changes):
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_a_renamed_partner_with_a_new_logo_shows_on_the_directorys_cached_cards_at_once(client, home_page):
+    directory = PartnerIndexPageFactory(parent=home_page)
+    partner = PartnerPageFactory(parent=directory, title="Essex music service", logo=ImageFactory())
+    cards = soup_of(client.get(directory.url)).select(".partner-card")
+    assert [card.h3.get_text(strip=True) for card in cards] == ["Essex music service"]
+    old_logo = cards[0].img["src"]
+
+    publish_changes(partner, title="Essex Music Hub", logo=ImageFactory())
+    card = soup_of(client.get(directory.url)).select_one(".partner-card")
+    assert card.h3.get_text(strip=True) == "Essex Music Hub"
+    assert card.img["src"] != old_logo
+
+
+def test_a_post_card_follows_its_post_and_a_page_of_other_posts_has_its_own_cards(client, home_page):
+    blog = BlogIndexPageFactory(parent=home_page)
+    for number in range(12):
+        BlogPageFactory(parent=blog, title=f"Post {number:02d}", date=f"2026-01-{number + 1:02d}")
+    titles = [a.get_text(strip=True) for a in soup_of(client.get(blog.url)).select(".card__title a")]
+    second_page = [a.get_text(strip=True) for a in soup_of(client.get(blog.url + "?page=2")).select(".card__title a")]
+    assert titles[0] == "Post 11"
+    assert not set(titles) & set(second_page)
+
+    publish_changes(blog.get_children().get(title="Post 11").specific, title="Post eleven")
+    assert soup_of(client.get(blog.url)).select_one(".card__title a").get_text(strip=True) == "Post eleven"
+
+
+def test_a_preview_shows_the_editors_new_hero_image_not_the_published_one_cached(client, home_page):
+    published_image = ImageFactory(description="A brass group in a school hall")
+    post = BlogPageFactory(parent=BlogIndexPageFactory(parent=home_page), hero_image=published_image)
+    assert soup_of(client.get(post.url)).select_one(".post__hero img")["alt"] == "A brass group in a school hall"
+
+    post.hero_image = ImageFactory(description="A choir rehearsing in a library")  # unsaved, as in the editor
+    preview = BeautifulSoup(post.make_preview_request().content, "html.parser")
+    assert preview.select_one(".post__hero img")["alt"] == "A choir rehearsing in a library"
+    assert soup_of(client.get(post.url)).select_one(".post__hero img")["alt"] == "A brass group in a school hall"
+
+
+def test_a_site_given_a_new_home_page_serves_it_at_once(client, home_page):
+    assert soup_of(client.get("/en/")).h1.get_text(strip=True) == "Changing Tracks"
+    new_home = HomePageFactory(parent=home_page.get_parent(), title="Changing Tracks 2027", slug="home-2027")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = new_home
+    site.save()
+    assert soup_of(client.get("/en/")).h1.get_text(strip=True) == "Changing Tracks 2027"
+
+
+class CountingCache:
+    """The default cache, counting how often each key is read."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, []
+
+    def get(self, key, *args, **kwargs):
+        self.reads.append(key)
+        return self.cache.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_page_reads_the_content_generation_and_each_fragment_from_the_cache_once(client, programme_page, monkeypatch):
+    client.get(programme_page.url)  # the fragments are cached
+    counting = CountingCache(fragments.cache)
+    monkeypatch.setattr(fragments, "cache", counting)
+    assert client.get(programme_page.url).status_code == 200
+    assert counting.reads.count(fragments.GENERATION_KEY) == 1
+    assert len(counting.reads) == len(set(counting.reads)) > 3  # the menu, footer, breadcrumbs and more
+
+
+def test_routing_finds_a_page_by_its_url_path_through_an_index(db):
+    """Wagtail leaves url_path unindexed; every request looks pages up by it (core.models.BasePage.route)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert any(details["index"] and details["columns"] == ["url_path"] for details in constraints.values())

@@ -246,11 +246,11 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     planner_hint = 3 if connection.vendor == "postgresql" else 0
     # A search nobody has made since the content changed: the promotions, the counts by kind, the
     # results, the resources and their types, and today's hit.
-    with django_assert_num_queries(7 + planner_hint):
+    with django_assert_num_queries(6 + planner_hint):
         response = client.get(SEARCH, {"q": "inclusion"})
     assert len(result_titles(response)) == 10
     # The same search again: its counts and results come from the cache, the pages from the database.
-    with django_assert_num_queries(5 + planner_hint):
+    with django_assert_num_queries(4 + planner_hint):
         assert result_titles(client.get(SEARCH, {"q": "inclusion"})) == result_titles(response)
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.observability.RequestIDMiddleware",
+    "core.middleware.RequestMemoMiddleware",
     # Before anything validates the Host header: answers the old sites' hosts.
     "core.middleware.LegacyHostRedirectMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # After the language and host are settled; before CSRF and logins (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",
+    "core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -292,6 +294,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Changing Tracks <hell
 # need it to hold across gunicorn workers); each process's memory otherwise.
 # Redis being down is a cache miss, logged, never an error page (core/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+LOCAL_CACHE_ENTRIES = 5000
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -301,7 +304,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "changingtracks"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "changingtracks",
+            # Django's default of 300 entries would drop fragments still in use as soon as an editor's
+            # publishes (each a new content generation) add up; entries expire after five minutes anyway.
+            "OPTIONS": {"MAX_ENTRIES": LOCAL_CACHE_ENTRIES},
+        }
+    }
 
 # The full-page cache for anonymous visitors (core/pagecache.py), in the cache above, for this
 # many seconds; 0 turns it off. Publishing purges it.

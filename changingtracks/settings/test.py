@@ -16,6 +16,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CANONICAL_BASE_URL = "http://testserver"
 # Each process's memory, whatever REDIS_URL says: tests clear the cache, and must
 # never clear a real one. Tests that need Redis point at REDIS_TEST_URL themselves.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tests",
+        "OPTIONS": {"MAX_ENTRIES": LOCAL_CACHE_ENTRIES},  # noqa: F405
+    }
+}
 # The page cache is off; its tests turn it on with override_settings.
 PAGE_CACHE_SECONDS = 0

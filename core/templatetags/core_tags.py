@@ -1,9 +1,12 @@
+import hashlib
 import json
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import QuerySet
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
@@ -159,3 +162,49 @@ def page_metadata(context):
 def footer_content(context):
     """The footer's contact details, social links and words in the visitor's language."""
     return footer_content_for(context["request"])
+
+
+def fragment_key_part(value):
+    """An object counts as its id, a list of objects as a digest of their ids, anything else as itself.
+
+    A queryset not yet run is asked for its ids alone: when the markup is cached, the
+    listing's pages, their images and renditions are never loaded.
+    """
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, QuerySet) and value._result_cache is None:
+        value = value.values_list("pk", flat=True)
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        ids = ",".join(str(fragment_key_part(item)) for item in value)
+        return hashlib.blake2b(ids.encode(), digest_size=16).hexdigest()
+    return value
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, key_parts):
+        self.nodelist, self.name, self.key_parts = nodelist, name, key_parts
+
+    def render(self, context):
+        request = context["request"]
+        if getattr(request, "is_preview", False):
+            # A preview shows the editor's unsaved changes, which no cached markup has.
+            return self.nodelist.render(context)
+        parts = [fragment_key_part(part.resolve(context)) for part in self.key_parts]
+        return fragments.cached(request, self.name, lambda: self.nodelist.render(context), *parts)
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """{% cachedfragment "name" key... %}markup{% endcachedfragment %}: the markup cached until content changes.
+
+    For markup that costs far more to build than to fetch, such as a listing's cards, each with
+    a <picture> of six renditions. The markup must depend on nothing but the name and the keys
+    (objects count as their ids, lists and querysets of objects as theirs), besides the site and
+    language; a listing keyed by its unrun queryset loads its pages only when the markup is built.
+    Any publish or edit starts a new content generation (core.fragments), so it is never stale.
+    """
+    name, *key_parts = token.split_contents()[1:]
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    key_parts = [parser.compile_filter(part) for part in key_parts]
+    return CachedFragmentNode(nodelist, parser.compile_filter(name).resolve({}), key_parts)
