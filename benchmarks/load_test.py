@@ -129,6 +129,40 @@ def load(base_url, paths, connections, duration):
     return statuses, errors, latencies, by_path, time.monotonic() - started
 
 
+WRK = shutil.which("wrk")
+WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+MILLISECONDS = {"us": 0.001, "ms": 1, "s": 1000}
+
+
+def wrk_load(base_url, path, connections, duration):
+    """Load one path with wrk (Debian's package), which needs far less CPU than Python threads.
+
+    Returns requests per second, p50 and p99 in ms, the number of requests and how many
+    were not 2xx or 3xx, or failed (connection errors and timeouts).
+    """
+    command = [
+        WRK,
+        f"--threads={min(2, connections)}",
+        f"--connections={connections}",
+        f"--duration={max(1, round(duration))}s",
+        "--latency",
+        base_url + path,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603  # nosec B603
+    latencies = {int(point): float(value) * MILLISECONDS[unit] for point, value, unit in WRK_LATENCY.findall(output)}
+    requests = int(re.search(r"(\d+) requests in", output)[1])
+    not_ok = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": latencies[50],
+        "p99": latencies[99],
+        "requests": requests,
+        "not_ok": int(not_ok[1]) if not_ok else 0,
+        "failed": sum(int(count) for count in socket_errors.groups()) if socket_errors else 0,
+    }
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
