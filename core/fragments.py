@@ -20,19 +20,30 @@ Within a request (core.middleware.RequestMemoMiddleware) the generation and each
 fragment are read from the cache once: with Redis, a page otherwise asked it for
 the generation before every fragment, and for the footer twice.
 
+A fragment's key holds its generation, so what is stored under a key never
+changes. Each process therefore also keeps the fragments it used most recently
+in its own memory (FRAGMENT_MEMORY_ENTRIES of them), and with Redis a page reads
+only the generation over the network, not a round trip per fragment.
+
 Cached values are plain data (URLs, titles, HTML strings, taxonomy rows with
 nothing left to load), so nothing read from the cache runs a query.
 """
 
+# Only this process's own values are pickled here, never data from outside.
+import pickle  # nosec B403
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache as memoise
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -47,6 +58,37 @@ GENERATION_SECONDS = 5 * 60
 _MISSING = object()
 # What the current request has read from the cache, by key; None outside a request.
 _read_this_request = ContextVar("core_fragments_read_this_request", default=None)
+
+
+class RecentFragments:
+    """The fragments this process used most recently, kept in its memory; a bounded, thread-safe LRU.
+
+    Values other than strings are kept pickled and unpickled on every read, so that each
+    request gets its own copy, as it would from Redis.
+    """
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default):
+        with self._lock:
+            value = self._entries.get(key, _MISSING)
+            if value is _MISSING:
+                return default
+            self._entries.move_to_end(key)
+        return pickle.loads(value) if isinstance(value, bytes) else value  # noqa: S301  # nosec B301
+
+    def set(self, key, value):
+        stored = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            self._entries[key] = stored
+            self._entries.move_to_end(key)
+            while len(self._entries) > settings.FRAGMENT_MEMORY_ENTRIES:
+                self._entries.popitem(last=False)
+
+
+_recent = RecentFragments()
 
 
 @contextmanager
@@ -123,10 +165,13 @@ def cached_value(key_parts, build):
     read = _read_this_request.get()
     value = read.get(key, _MISSING) if read is not None else _MISSING
     if value is _MISSING:
-        value = cache.get(key, _MISSING)
+        value = _recent.get(key, _MISSING)
     if value is _MISSING:
-        value = build()
-        cache.set(key, value, GENERATION_SECONDS)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            cache.set(key, value, GENERATION_SECONDS)
+        _recent.set(key, value)
     if read is not None:
         read[key] = value
     return value
@@ -136,6 +181,15 @@ def cached(request, name, build, *key_parts):
     """build()'s value for this site and language (and key_parts), cached as long as the content is unchanged."""
     site = Site.find_for_request(request)
     return cached_value((name, site.pk if site else "-", get_language(), *key_parts), build)
+
+
+def when_used(build):
+    """build()'s value, computed the first time a template uses it.
+
+    For a page's context: markup cached with {% cachedfragment %} may not need the value at
+    all, and then its queries never run.
+    """
+    return SimpleLazyObject(build)
 
 
 def restricted_paths():

@@ -314,6 +314,10 @@ else:
         }
     }
 
+# Cached fragments each process also keeps in its own memory (core/fragments.py), most recent first:
+# with Redis, a page then reads only the content generation from it.
+FRAGMENT_MEMORY_ENTRIES = int(os.environ.get("FRAGMENT_MEMORY_ENTRIES", "1000"))
+
 # The full-page cache for anonymous visitors (core/pagecache.py), in the cache above, for this
 # many seconds; 0 turns it off. Publishing purges it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
