@@ -324,11 +324,15 @@ class BlogPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = blog_index = self.get_parent().specific
-        context["feed_url"] = blog_index.feed_full_url(request)
-        context["authors"] = self.author_people
-        context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
-        context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
+        context["blog_index"] = blog_index = fragments.when_used(lambda: self.get_parent().specific)
+        context["feed_url"] = fragments.when_used(lambda: blog_index.feed_full_url(request))
+        context["authors"] = fragments.when_used(lambda: self.author_people)
+        context["related_resources"] = fragments.when_used(
+            lambda: self.chosen_live_pages("related_resources", "resource", "resource_type")
+        )
+        context["mentioned_partners"] = fragments.when_used(
+            lambda: self.chosen_live_pages("mentioned_partners", "partner")
+        )
         return context
 
     def chosen_live_pages(self, relation, field, *related):

@@ -263,6 +263,9 @@ class HeardPrinciplesBlock(blocks.StructBlock):
 class EnewsSignupBlock(blocks.StructBlock):
     """The enews sign-up form. It posts to the named URL 'newsletter:signup'; core knows nothing more of the enews."""
 
+    # Its form is new for each request (anti-spam time, field ids unique on the page): never cached.
+    renders_per_request = True
+
     heading = blocks.CharBlock(
         default="Sign up to our enews", max_length=120, help_text=_("A short heading, shown as an h2.")
     )

@@ -4,6 +4,8 @@ A page type is built from small mixins, each bringing its own fields and
 panels, on top of Wagtail's Page. Content apps subclass BasePage.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.http import Http404
@@ -220,14 +222,26 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         return super().localized_draft
 
     def route(self, request, path_components):
-        """Wagtail's routing, finding the pages along the path in one query instead of two per level.
+        """Wagtail's routing, with the page a path leads to cached until content changes.
+
+        The page is found in one query for the pages along the path (find_along_path) and one for the
+        specific page, then kept in the content cache (core.fragments) with what remains of the path.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        path = hashlib.blake2b("/".join(path_components).encode(), digest_size=16).hexdigest()
+        page, remaining = fragments.cached_value(
+            ("route", self.pk, path), lambda: self.find_along_path(request, path_components)
+        )
+        return page.route(request, remaining)
+
+    def find_along_path(self, request, path_components):
+        """The specific page the path leads to, with the rest of the path for it; Http404 if there is none.
 
         The walk down the path stops at a page whose type routes for itself (a
         RoutablePageMixin page) and hands it the rest of the path, as Wagtail would;
         the pages found are remembered on the request for when it hands the path back.
         """
-        if not path_components:
-            return super().route(request, path_components)
         url_paths = [
             self.url_path + "/".join(path_components[: level + 1]) + "/" for level in range(len(path_components))
         ]
@@ -248,7 +262,7 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
             parent = page
         page = page.specific_class.objects.select_related(*page.specific_class.shown_with).get(pk=page.pk)
         page._cached_parent_obj = parent  # as Wagtail's route does: treebeard's get_parent() uses it
-        return page.route(request, remaining)
+        return page, remaining
 
     def get_view_restrictions(self):
         """Wagtail asks on every view; outside the (cached) private sections the answer needs no query."""

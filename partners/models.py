@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.forms import has_nul_byte
 from core.models import BasePage, ReviewMixin
@@ -326,10 +327,10 @@ class PartnerPage(ReviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["roles"] = list(self.roles.all())
-        context["authored_resources"] = self.related_pages(AUTHORED_RESOURCES)
-        context["blog_mentions"] = self.related_pages(BLOG_MENTIONS)
-        context["directory"] = self.get_parent()
+        context["roles"] = fragments.when_used(lambda: list(self.roles.all()))
+        context["authored_resources"] = fragments.when_used(lambda: self.related_pages(AUTHORED_RESOURCES))
+        context["blog_mentions"] = fragments.when_used(lambda: self.related_pages(BLOG_MENTIONS))
+        context["directory"] = fragments.when_used(self.get_parent)
         return context
 
 

@@ -33,6 +33,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core import fragments
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
 from core.forms import has_nul_byte
 from core.models import BasePage, ReviewMixin
@@ -300,12 +301,14 @@ class ResourcePage(ReviewMixin, BasePage):
         context["downloads"] = self.downloads.select_related("document")
         context["alternative_formats"] = self.alternative_formats.select_related("document")
         context["authoring_partners"] = self.authoring_partners.select_related("partner")
-        context["terms"] = self.term_names()
-        context["related_resources"] = [
-            item.resource
-            for item in self.related_resources.select_related("resource__resource_type")
-            if item.resource.live
-        ]
+        context["terms"] = fragments.when_used(self.term_names)
+        context["related_resources"] = fragments.when_used(
+            lambda: [
+                item.resource
+                for item in self.related_resources.select_related("resource__resource_type")
+                if item.resource.live
+            ]
+        )
         return context
 
     def term_names(self):

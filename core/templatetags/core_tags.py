@@ -7,6 +7,8 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
@@ -127,15 +129,29 @@ def json_ld(objects):
     return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
-@register.inclusion_tag("includes/metadata.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_metadata(context):
-    """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods."""
+    """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods.
+
+    Cached with the page's other fragments: the social image's rendition alone costs a query and
+    a cache round trip. A preview builds them afresh from the editor's unsaved changes.
+    """
     page = context.get("page")
     request = context["request"]
     if not isinstance(page, SEOMixin):
-        return {}
+        return ""
+
+    def build():
+        return render_to_string("includes/metadata.html", metadata(page, request, context.get("original_page")))
+
+    if getattr(request, "is_preview", False):
+        return build()
+    return fragments.cached(request, "page-metadata", build, page.pk)
+
+
+def metadata(page, request, original):
+    """The metadata template's context."""
     # A partly translated page points search engines at its original.
-    original = context.get("original_page")
     canonical = original["full_url"] if original else page.get_full_url(request)
     image = page.get_social_image()
     try:
@@ -159,25 +175,53 @@ def page_metadata(context):
 
 
 @register.simple_tag(takes_context=True)
+def include_body(context, page):
+    """{% include_block page.body %}, cached with the page's other fragments.
+
+    A body's blocks cost a query for the pages and images they choose, and then their templates.
+    A body with a block that renders something new for each request (a sign-up form) and a
+    preview are built afresh.
+    """
+    body = page.body
+
+    def build():
+        return body.render_as_block(context=context.flatten())
+
+    per_request = any(
+        getattr(body.stream_block.child_blocks.get(item["type"]), "renders_per_request", False)
+        for item in body.raw_data
+    )
+    if per_request or getattr(context["request"], "is_preview", False):
+        return build()
+    return fragments.cached(context["request"], "page-body", build, page.pk)
+
+
+@register.simple_tag(takes_context=True)
 def footer_content(context):
     """The footer's contact details, social links and words in the visitor's language."""
     return footer_content_for(context["request"])
 
 
 def fragment_key_part(value):
-    """An object counts as its id, a list of objects as a digest of their ids, anything else as itself.
+    """An object counts as its id, a list of objects as a digest of their ids, a query string
+    (request.GET) as a digest of it, anything else as itself.
 
     A queryset not yet run is asked for its ids alone: when the markup is cached, the
     listing's pages, their images and renditions are never loaded.
     """
     if hasattr(value, "pk"):
         return value.pk
+    if isinstance(value, QueryDict):
+        return digest(value.urlencode())
     if isinstance(value, QuerySet) and value._result_cache is None:
         value = value.values_list("pk", flat=True)
     if isinstance(value, Iterable) and not isinstance(value, str):
-        ids = ",".join(str(fragment_key_part(item)) for item in value)
-        return hashlib.blake2b(ids.encode(), digest_size=16).hexdigest()
+        return digest(",".join(str(fragment_key_part(item)) for item in value))
     return value
+
+
+def digest(text):
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class CachedFragmentNode(template.Node):
