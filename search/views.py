@@ -18,7 +18,7 @@ hit is recorded every time, and the full-page cache never stores a search.
 import hashlib
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
@@ -90,7 +90,7 @@ def as_result(page, request, promoted=False, description=""):
     return Result(
         title=page.get_listing_title() if hasattr(page, "get_listing_title") else page.title,
         url=page.get_url(request),
-        kind=capfirst(page._meta.verbose_name),
+        kind=capfirst(str(page._meta.verbose_name)),  # a string, not a lazy translation: results are cached
         summary=description or summary_of(page),
         page=page,
         meta=page.search_result_meta() if hasattr(page, "search_result_meta") else [],
@@ -208,12 +208,11 @@ def search_results(request, query, chosen_slugs, visible, context):
 
     organic_count = sum(kind.count for kind in (chosen or kinds)) - len([result for result in promoted if result.page])
     page_obj = paginate(request, pages.search(query, operator="and"), RESULTS_PER_PAGE, count=organic_count)
-    found = fragments.cached_value(
+    # The results as the template shows them, without their pages: a repeated search loads no page.
+    results = fragments.cached_value(
         ("search-results", *cache_key, "kinds", *content_type_ids, "page", page_obj.number),
-        lambda: [(page.pk, page.content_type_id) for page in page_obj.object_list],
+        lambda: [replace(as_result(page, request), page=None) for page in found_pages(page_obj)],
     )
-    page_obj.object_list = specific_pages(found)
-    prefetch_for_results(page_obj.object_list)
     if page_obj.number == 1:
         record_hit(query)
 
@@ -223,11 +222,18 @@ def search_results(request, query, chosen_slugs, visible, context):
         chips=[(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
         unfiltered_url=search_url(query, []),
         promoted=promoted if page_obj.number == 1 else [],
-        results=[as_result(page, request) for page in page_obj.object_list],
+        results=results,
         page_obj=page_obj,
         total=organic_count + len(promoted),
     )
     return render(request, "search/search.html", context)
+
+
+def found_pages(page_obj):
+    """The search results on this page, each as its own page type, with what its result shows."""
+    pages = specific_pages([(page.pk, page.content_type_id) for page in page_obj.object_list])
+    prefetch_for_results(pages)
+    return pages
 
 
 def specific_pages(found):
