@@ -40,34 +40,35 @@ SEARCH_PLANNER_HINT = 3 if connection.vendor == "postgresql" else 0
 
 # Queries per page, (on a typical request, on the first request after a publish).
 #
-# A typical request finds its site and home page, menu, footer, breadcrumbs, language links and
-# the markup of its cards and images in the cache (core.fragments): routing costs one query for
-# the pages along the path and one for the page itself. A publish starts a new content generation,
-# so the next request builds all of those afresh; that count must not grow with the content either.
+# A typical request finds in the cache (core.fragments) its site and home page, the page its path
+# leads to, the menu, footer, breadcrumbs and language links, its metadata and body, the rest of a
+# resource, partner or post, a listing's filter form and the markup of its cards. A publish starts
+# a new content generation, so the next request builds all of those afresh (routing alone is one
+# query for the pages along the path and one for the page itself); that count must not grow with
+# the content either.
 QUERIES = {
     "home": (0, 9),
-    "programme page": (2, 12),
-    "programme page in a section": (2, 12),
-    "enquiry form": (3, 13),  # its form fields
+    "programme page": (0, 12),
+    "programme page in a section": (0, 12),
+    "enquiry form": (1, 13),  # its form fields
     # The library's result ids; its filter counts are cached (tests/test_library.py counts a first view).
-    "library": (3, 20),
-    "library with three filters and a keyword": (3, 20),
-    "resource": (7, 17),  # related resources, authors, its taxonomy in one query, downloads, formats
+    "library": (1, 20),
+    "library with three filters and a keyword": (1, 20),
+    "resource": (0, 17),  # after a publish: related resources, authors, its taxonomy in one query, downloads...
     # Search repeated (its counts and results are cached; tests/test_search.py counts a first search):
-    # the promotions, today's hit, and each result type's own fields (here resources and their types);
-    # one more for each other page type among the results.
-    "search for one word": (4 + SEARCH_PLANNER_HINT, 15 + SEARCH_PLANNER_HINT),
-    "search for three words": (4 + SEARCH_PLANNER_HINT, 15 + SEARCH_PLANNER_HINT),
-    "partner directory": (4, 18),
-    "partner directory with filters": (4, 18),
-    "partner": (7, 17),
-    "blog index": (4, 20),
-    "blog index by tag": (4, 20),
-    "blog post": (7, 17),
+    # the promotions and today's hit. The first after a publish loads each result type's own fields.
+    "search for one word": (2 + SEARCH_PLANNER_HINT, 15 + SEARCH_PLANNER_HINT),
+    "search for three words": (2 + SEARCH_PLANNER_HINT, 15 + SEARCH_PLANNER_HINT),
+    "partner directory": (2, 18),  # the counts per region and the ids of the page's partners
+    "partner directory with filters": (2, 18),
+    "partner": (0, 17),
+    "blog index": (2, 20),  # the count and the ids of the page's posts
+    "blog index by tag": (2, 20),
+    "blog post": (0, 17),
     "enews sign-up": (0, 8),
     # Wagtail finds the home page's translation: more queries in any language but the default.
     "Welsh home": (2, 13),
-    "Welsh programme page": (4, 16),
+    "Welsh programme page": (2, 16),
 }
 
 WELSH = {
