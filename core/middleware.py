@@ -60,9 +60,9 @@ class CachedSiteMiddleware:
     """Find the request's Wagtail site, with its home page, in the content cache instead of the database.
 
     Site.find_for_request() keeps the site it finds on the request; this puts it there first,
-    from core.fragments' cache, where a change to any site or page (a new content generation)
-    is seen at once. Its root page is already specific, so Wagtail's routing, which starts from
-    site.root_page.localized.specific, needs no query to reach the home page in the site's
+    with every site's root path, from core.fragments' cache, where a change to any site or page
+    (a new content generation) is seen at once. Its root page is already specific, so Wagtail's
+    routing, which starts from site.root_page.localized.specific, needs no query to reach the home page in the site's
     own language. It comes after CommonMiddleware, which has refused a host not in ALLOWED_HOSTS.
     """
 
@@ -74,6 +74,10 @@ class CachedSiteMiddleware:
         # With the database down, leave it to the view to say so (the health check's 503, the 500 page).
         with suppress(DatabaseError):
             request._wagtail_site = fragments.cached_value(key, lambda: self.find_site(request))
+            # Every site's root path, which Wagtail reads from its own cache for the first page URL of a request.
+            request._wagtail_cached_site_root_paths = fragments.cached_value(
+                ("site-root-paths",), Site.get_site_root_paths
+            )
         return self.get_response(request)
 
     @staticmethod
