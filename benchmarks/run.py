@@ -127,7 +127,9 @@ def percentile(values, fraction):
 
 def measure(client, url, repeats, before_each=None):
     """{queries, p50, p95 (ms), bytes, gzip bytes, statuses} over repeated requests after one warm-up."""
-    response = client.get(url)  # warms the fragment caches, as a running server's would be
+    if before_each:
+        before_each()
+    response = client.get(url)  # warms the fragment and per-process caches, as a running server's would be
     timings, queries, statuses = [], [], {response.status_code}
     for _ in range(repeats):
         if before_each:

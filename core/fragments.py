@@ -29,6 +29,8 @@ Cached values are plain data (URLs, titles, HTML strings, taxonomy rows with
 nothing left to load), so nothing read from the cache runs a query.
 """
 
+import hashlib
+
 # Only this process's own values are pickled here, never data from outside.
 import pickle  # nosec B403
 import threading
@@ -181,6 +183,11 @@ def cached(request, name, build, *key_parts):
     """build()'s value for this site and language (and key_parts), cached as long as the content is unchanged."""
     site = Site.find_for_request(request)
     return cached_value((name, site.pk if site else "-", get_language(), *key_parts), build)
+
+
+def digest(text):
+    """A short fixed-length stand-in for text of any length in a cache key."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def when_used(build):

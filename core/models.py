@@ -4,8 +4,6 @@ A page type is built from small mixins, each bringing its own fields and
 panels, on top of Wagtail's Page. Content apps subclass BasePage.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.http import Http404
@@ -229,9 +227,9 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         """
         if not path_components:
             return super().route(request, path_components)
-        path = hashlib.blake2b("/".join(path_components).encode(), digest_size=16).hexdigest()
         page, remaining = fragments.cached_value(
-            ("route", self.pk, path), lambda: self.find_along_path(request, path_components)
+            ("route", self.pk, fragments.digest("/".join(path_components))),
+            lambda: self.find_along_path(request, path_components),
         )
         return page.route(request, remaining)
 

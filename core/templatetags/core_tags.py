@@ -1,4 +1,3 @@
-import hashlib
 import json
 from collections.abc import Iterable
 from urllib.parse import urljoin
@@ -212,16 +211,12 @@ def fragment_key_part(value):
     if hasattr(value, "pk"):
         return value.pk
     if isinstance(value, QueryDict):
-        return digest(value.urlencode())
+        return fragments.digest(value.urlencode())
     if isinstance(value, QuerySet) and value._result_cache is None:
         value = value.values_list("pk", flat=True)
     if isinstance(value, Iterable) and not isinstance(value, str):
-        return digest(",".join(str(fragment_key_part(item)) for item in value))
+        return fragments.digest(",".join(str(fragment_key_part(item)) for item in value))
     return value
-
-
-def digest(text):
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class CachedFragmentNode(template.Node):
