@@ -62,8 +62,9 @@ class CachedSiteMiddleware:
     Site.find_for_request() keeps the site it finds on the request; this puts it there first,
     with every site's root path, from core.fragments' cache, where a change to any site or page
     (a new content generation) is seen at once. Its root page is already specific, so Wagtail's
-    routing, which starts from site.root_page.localized.specific, needs no query to reach the home page in the site's
-    own language. It comes after CommonMiddleware, which has refused a host not in ALLOWED_HOSTS.
+    routing, which starts from site.root_page.localized.specific, needs no query to reach the home
+    page in the site's own language. It comes after CommonMiddleware, which has refused a host not
+    in ALLOWED_HOSTS.
     """
 
     def __init__(self, get_response):

@@ -128,6 +128,14 @@ def json_ld(objects):
     return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
+def cached_markup(request, name, build, *key_parts):
+    """build()'s markup, cached until content changes; built afresh in a preview, whose unsaved changes no
+    cached markup has."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return fragments.cached(request, name, build, *key_parts)
+
+
 @register.simple_tag(takes_context=True)
 def page_metadata(context):
     """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods.
@@ -143,9 +151,7 @@ def page_metadata(context):
     def build():
         return render_to_string("includes/metadata.html", metadata(page, request, context.get("original_page")))
 
-    if getattr(request, "is_preview", False):
-        return build()
-    return fragments.cached(request, "page-metadata", build, page.pk)
+    return cached_markup(request, "page-metadata", build, page.pk)
 
 
 def metadata(page, request, original):
@@ -190,9 +196,9 @@ def include_body(context, page):
         getattr(body.stream_block.child_blocks.get(item["type"]), "renders_per_request", False)
         for item in body.raw_data
     )
-    if per_request or getattr(context["request"], "is_preview", False):
+    if per_request:
         return build()
-    return fragments.cached(context["request"], "page-body", build, page.pk)
+    return cached_markup(context["request"], "page-body", build, page.pk)
 
 
 @register.simple_tag(takes_context=True)
@@ -224,12 +230,8 @@ class CachedFragmentNode(template.Node):
         self.nodelist, self.name, self.key_parts = nodelist, name, key_parts
 
     def render(self, context):
-        request = context["request"]
-        if getattr(request, "is_preview", False):
-            # A preview shows the editor's unsaved changes, which no cached markup has.
-            return self.nodelist.render(context)
         parts = [fragment_key_part(part.resolve(context)) for part in self.key_parts]
-        return fragments.cached(request, self.name, lambda: self.nodelist.render(context), *parts)
+        return cached_markup(context["request"], self.name, lambda: self.nodelist.render(context), *parts)
 
 
 @register.tag
