@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import re
 import time
 from urllib.parse import urlparse
@@ -13,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
+from core import spam
 from core.blocks import BaseStreamBlock
 from core.spam import HONEYPOT_FIELD, STARTED_FIELD, signed_start_time
 from newsletter.forms import CONSENT_WORDING
@@ -275,6 +277,25 @@ def test_footer_and_block_forms_post_to_the_sign_up_with_the_page_and_privacy_no
         assert consent["type"] == "checkbox" and not consent.has_attr("checked")
         assert form.select_one(f"label[for={consent['id']}]").get_text(strip=True) == str(CONSENT_WORDING)
     assert soup.select_one(".enews-signup h2").get_text() == "Keep in touch"
+
+
+def test_the_cached_footer_form_carries_each_pages_path_and_a_fresh_signed_time(client, home_page, monkeypatch):
+    """The footer form's markup is cached once; the page it is on and its start time are each request's own."""
+    shown = itertools.count()
+    monkeypatch.setattr(spam, "signed_start_time", lambda: f"signed-time-{next(shown)}")
+    about = ProgrammePageFactory(parent=home_page, title="About", slug="about")
+
+    def footer_form(url):
+        form = soup_of(client.get(url)).select_one("footer form.enews-form")
+        return form.select_one("input[name=source]")["value"], form.select_one(f"input[name={STARTED_FIELD}]")["value"]
+
+    home_source, home_started = footer_form("/en/")
+    about_source, about_started = footer_form(about.url)
+    # A path the visitor typed goes into the value attribute escaped, not as markup.
+    odd_source, _started = footer_form('/en/about/"><b>x/')
+    assert (home_source, about_source) == ("/en/", "/en/about/")
+    assert odd_source == '/en/about/"><b>x/'
+    assert (home_started, about_started) == ("signed-time-0", "signed-time-1")
 
 
 def confirmed(email, name=""):
