@@ -168,7 +168,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             posts = posts.filter(tagged_items__tag__slug=filters["tag"])
         if "year" in filters:
             posts = posts.filter(date__year=filters["year"])
-        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE)
+        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE, count=fragments.cached_count(posts))
         context.update(
             posts=page_obj,
             filter_form=form,

@@ -185,6 +185,25 @@ def cached(request, name, build, *key_parts):
     return cached_value((name, site.pk if site else "-", get_language(), *key_parts), build)
 
 
+def cached_rows(queryset):
+    """The rows of a query, cached until the content changes, under a digest of its SQL.
+
+    For what a listing shows on every request but only content changes: the ids on a page
+    of it, and its counts. A request for a page of the listing seen before runs no query.
+    """
+    return cached_value(("rows", query_digest(queryset)), lambda: list(queryset))
+
+
+def cached_count(queryset):
+    """queryset.count(), cached in the same way."""
+    return cached_value(("count", query_digest(queryset)), queryset.count)
+
+
+def query_digest(queryset):
+    sql, params = queryset.query.sql_with_params()
+    return digest(f"{sql} {params!r}")
+
+
 def digest(text):
     """A short fixed-length stand-in for text of any length in a cache key."""
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()

@@ -170,7 +170,11 @@ def directory_context(index, request):
 
     partners = fragments.public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
     without_region = filter_partners(partners, {**filters, "region": []}, regions_by_slug)
-    counts = dict(without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total"))
+    counts = dict(
+        fragments.cached_rows(
+            without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total")
+        )
+    )
     region_counts = [
         RegionCount(
             region=region,

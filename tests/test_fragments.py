@@ -175,6 +175,33 @@ def test_a_post_card_follows_its_post_and_a_page_of_other_posts_has_its_own_card
     assert soup_of(client.get(blog.url)).select_one(".card__title a").get_text(strip=True) == "Post eleven"
 
 
+def test_a_listings_cached_count_and_page_of_ids_follow_a_new_post_and_an_unpublished_partner(client, home_page):
+    blog = BlogIndexPageFactory(parent=home_page)
+    BlogPageFactory(parent=blog, title="Older post", date="2026-01-01")
+    directory = PartnerIndexPageFactory(parent=home_page)
+    leaving = PartnerPageFactory(parent=directory, title="Essex music service")
+    PartnerPageFactory(parent=directory, title="Hull music service")
+
+    def listing(url, count, card):
+        page = soup_of(client.get(url))
+        return page.select_one(count).get_text(strip=True), [item.get_text(strip=True) for item in page.select(card)]
+
+    def posts():
+        return listing(blog.url, ".listing__count", ".card__title a")
+
+    def partners():
+        return listing(directory.url, "#partner-results-heading", ".partner-card h3")
+
+    assert posts() == ("1 post", ["Older post"])
+    assert partners() == ("2 partners", ["Essex music service", "Hull music service"])
+    assert posts() == ("1 post", ["Older post"])  # now from the cache
+
+    BlogPageFactory(parent=blog, title="Newer post", date="2026-02-01")
+    leaving.unpublish()
+    assert posts() == ("2 posts", ["Newer post", "Older post"])
+    assert partners() == ("1 partner", ["Hull music service"])
+
+
 def test_a_preview_shows_the_editors_new_hero_image_not_the_published_one_cached(client, home_page):
     published_image = ImageFactory(description="A brass group in a school hall")
     post = BlogPageFactory(parent=BlogIndexPageFactory(parent=home_page), hero_image=published_image)

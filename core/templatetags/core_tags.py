@@ -211,15 +211,16 @@ def fragment_key_part(value):
     """An object counts as its id, a list of objects as a digest of their ids, a query string
     (request.GET) as a digest of it, anything else as itself.
 
-    A queryset not yet run is asked for its ids alone: when the markup is cached, the
-    listing's pages, their images and renditions are never loaded.
+    A queryset not yet run is asked for its ids alone, which are cached with the fragments:
+    when the markup is cached too, the listing's pages, their images and renditions are never
+    loaded, and a page of the listing seen before runs no query at all.
     """
     if hasattr(value, "pk"):
         return value.pk
     if isinstance(value, QueryDict):
         return fragments.digest(value.urlencode())
     if isinstance(value, QuerySet) and value._result_cache is None:
-        value = value.values_list("pk", flat=True)
+        value = fragments.cached_rows(value.values_list("pk", flat=True))
     if isinstance(value, Iterable) and not isinstance(value, str):
         return fragments.digest(",".join(str(fragment_key_part(item)) for item in value))
     return value
