@@ -48,6 +48,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -133,11 +134,11 @@ def start_new_generation(**kwargs):
 @memoise
 def models_pages_show():
     """Models besides pages whose changes show on pages: settings, snippets (the taxonomy, the footer text),
-    tags, images, documents, view restrictions, sites and locales."""
+    tags, images, documents, view restrictions, sites, locales and search promotions."""
     settings_models = [model for model in apps.get_models() if issubclass(model, (BaseSiteSetting, BaseGenericSetting))]
     return frozenset(
         [*settings_models, *get_snippet_models(), Tag, get_image_model(), get_document_model()]
-        + [PageViewRestriction, Site, Locale]
+        + [PageViewRestriction, Site, Locale, SearchPromotion]
     )
 
 

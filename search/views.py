@@ -9,16 +9,17 @@ and words, punctuation removed; a NUL byte anywhere in the request is a 400.
 
 A word that most pages contain makes PostgreSQL count and rank every index
 entry (about 100 ms at 10,000 resources), so the counts by kind and the pages of
-results (as page ids) are cached with the fragments until the content changes
-(core.fragments): visitors repeating a common search, or paging through its
-results, get it from the cache. Pages themselves are always read afresh, the
-hit is recorded every time, and the full-page cache never stores a search.
+results as they are shown are cached with the fragments until the content
+changes (core.fragments), as are the editors' promotions for the query: visitors
+repeating a common search, or paging through its results, get it from the cache
+and load no page. The hit is recorded every time, and the full-page cache never
+stores a search.
 """
 
 import hashlib
 from collections import defaultdict
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
@@ -64,7 +65,8 @@ class Result:
     url: str
     kind: str
     summary: str
-    page: Page | None = None
+    page_id: int | None = None  # None for an external link
+    content_type_id: int | None = None
     meta: list = field(default_factory=list)
     promoted: bool = False
 
@@ -92,7 +94,8 @@ def as_result(page, request, promoted=False, description=""):
         url=page.get_url(request),
         kind=capfirst(str(page._meta.verbose_name)),  # a string, not a lazy translation: results are cached
         summary=description or summary_of(page),
-        page=page,
+        page_id=page.pk,
+        content_type_id=page.content_type_id,
         meta=page.search_result_meta() if hasattr(page, "search_result_meta") else [],
         promoted=promoted,
     )
@@ -119,26 +122,52 @@ def library_page(request, pages):
     return fragments.cached(request, "library-url", build)
 
 
-@contextmanager
-def index_friendly_planner():
-    """On PostgreSQL, let the planner read the full-text GIN index rather than every index entry.
+class IndexFriendlyPlanner:
+    """On PostgreSQL, lets the planner read the full-text GIN index rather than every index entry.
 
     With the default random_page_cost (4.0, tuned for spinning disks) PostgreSQL
     scans and unpacks every search index entry for a word most pages contain,
     several times slower than using the GIN index (search/migrations/0001).
     SET LOCAL lasts until the end of this transaction only, so it is safe
-    behind a connection pooler and touches no other query.
+    behind a connection pooler and touches no other query. The transaction opens
+    when a search first runs: a search whose results are all cached needs none.
     """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL random_page_cost = 1.1")
-        yield
+
+    def __init__(self):
+        self.transaction = ExitStack()
+        self.started = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return self.transaction.__exit__(*exc_info)
+
+    def planned(self, search):
+        """search, to be called with the setting on."""
+
+        def run():
+            if connection.vendor == "postgresql" and not self.started:
+                self.transaction.enter_context(transaction.atomic())
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL random_page_cost = 1.1")
+                self.started = True
+            return search()
+
+        return run
 
 
 def promotions(query, request, pages):
-    """Editors' promoted results for the query: pages visitors can see in this language, then external links."""
+    """Editors' promoted results for the query: pages visitors can see in this language, then external links.
+
+    Cached with the fragments: a change to the promotions starts a new content generation too.
+    """
+    return fragments.cached(
+        request, "search-promotions", lambda: find_promotions(query, request, pages), fragments.digest(query)
+    )
+
+
+def find_promotions(query, request, pages):
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).order_by("sort_order")
     )
@@ -182,36 +211,37 @@ def search(request):
     context = {"form": form, "search_query": query, "library_url": library_page(request, visible)}
     if not query:
         return render(request, "search/search.html", context)
-    with index_friendly_planner():
-        return search_results(request, query, chosen_slugs, visible, context)
+    with IndexFriendlyPlanner() as planner:
+        return search_results(request, query, chosen_slugs, visible, context, planner)
 
 
-def search_results(request, query, chosen_slugs, visible, context):
+def search_results(request, query, chosen_slugs, visible, context, planner):
     promoted = promotions(query, request, visible)
-    promoted_pages = [result.page for result in promoted if result.page is not None]
-    pages = visible.exclude(pk__in=[page.pk for page in promoted_pages])
+    promoted_pages = [result for result in promoted if result.page_id is not None]
+    pages = visible.exclude(pk__in=[result.page_id for result in promoted_pages])
     # What the cached counts and results depend on besides the content generation.
     query_hash = hashlib.sha256(query.encode()).hexdigest()
-    cache_key = (get_language(), query_hash, *sorted(page.pk for page in promoted_pages))
+    cache_key = (get_language(), query_hash, *sorted(result.page_id for result in promoted_pages))
 
     counts = fragments.cached_value(
-        ("search-counts", *cache_key), lambda: dict(pages.search(query, operator="and").facet("content_type_id"))
+        ("search-counts", *cache_key),
+        planner.planned(lambda: dict(pages.search(query, operator="and").facet("content_type_id"))),
     )
-    for page in promoted_pages:
-        counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
+    for result in promoted_pages:
+        counts[result.content_type_id] = counts.get(result.content_type_id, 0) + 1
     kinds = counted_kinds(counts, chosen=chosen_slugs)
     chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
     content_type_ids = sorted(pk for kind in chosen for pk in kind.content_type_ids)
     if chosen:
         pages = pages.filter(content_type_id__in=content_type_ids)
-        promoted = [result for result in promoted if result.page and result.page.content_type_id in content_type_ids]
+        promoted = [result for result in promoted if result.page_id and result.content_type_id in content_type_ids]
 
-    organic_count = sum(kind.count for kind in (chosen or kinds)) - len([result for result in promoted if result.page])
+    organic_count = sum(kind.count for kind in (chosen or kinds)) - sum(1 for result in promoted if result.page_id)
     page_obj = paginate(request, pages.search(query, operator="and"), RESULTS_PER_PAGE, count=organic_count)
     # The results as the template shows them, without their pages: a repeated search loads no page.
     results = fragments.cached_value(
         ("search-results", *cache_key, "kinds", *content_type_ids, "page", page_obj.number),
-        lambda: [replace(as_result(page, request), page=None) for page in found_pages(page_obj)],
+        planner.planned(lambda: [as_result(page, request) for page in found_pages(page_obj)]),
     )
     if page_obj.number == 1:
         record_hit(query)
