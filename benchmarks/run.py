@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -151,6 +152,12 @@ def measure(client, url, repeats, before_each=None):
     }
 
 
+def after_a_publish(client):
+    """Start a new content generation, then build the menu, footer and other fragments every page shares."""
+    fragments.start_new_generation()
+    client.get("/en/")
+
+
 def in_process(pages, repeats):
     """Time each page through the test client; print a row per page; return the rows.
 
@@ -159,18 +166,13 @@ def in_process(pages, repeats):
     menu and footer built again before each request, untimed).
     """
     client = Client(HTTP_HOST="127.0.0.1")
-
-    def as_after_a_publish():
-        fragments.start_new_generation()
-        client.get("/en/")
-
     print(f"\n  {'page':<44} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'gzip':>7}")
     rows = {}
     with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
         for label, url in pages:
             timed = [(label, None)]
             if url.startswith(SEARCH + "?q="):
-                timed += [(label + FIRST_SINCE_PUBLISH, as_after_a_publish)]
+                timed += [(label + FIRST_SINCE_PUBLISH, lambda: after_a_publish(client))]
             for row_label, before_each in timed:
                 row = rows[row_label] = measure(client, url, repeats, before_each)
                 flag = "" if row["statuses"] == {200} else f"  status {sorted(row['statuses'])}"
@@ -195,13 +197,15 @@ def table_scans(plan, found):
 def explain(pages):
     """EXPLAIN ANALYZE each SELECT a listing runs: its time and how it reads each table; the slowest in full.
 
-    The queries are those a request really made, replayed in one transaction with any
+    The queries are those the first request after a publish really made (a listing seen
+    before runs none: its counts and ids are cached), replayed in one transaction with any
     SET LOCAL the view made first (site search tunes the planner for its own queries).
     """
     client = Client(HTTP_HOST="127.0.0.1")
     with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
         for label, url in pages:
-            client.get(url)
+            client.get(url)  # Wagtail's per-process caches, as a running server's would be
+            after_a_publish(client)
             with CaptureQueriesContext(connection) as captured:
                 client.get(url)
             print(f"\n{label}: {url}")
@@ -222,7 +226,10 @@ def explain(pages):
                         small += 1
                         continue
                     main_table = re.search(r'FROM "(\w+)"', sql)
-                    reads = ", ".join(f"{node} on {table} ({rows:,} rows read)" for node, table, rows in scans)
+                    reads = ", ".join(
+                        f"{node} on {table} ({rows:,} rows read{f', {times} times' if times > 1 else ''})"
+                        for (node, table, rows), times in Counter(scans).items()
+                    )
                     print(f"  {milliseconds:7.2f} ms  {main_table[1] if main_table else '?'}: {reads}")
                 print(f"  and {small} more, each under 1 ms and reading fewer than {BIG_SCAN_ROWS:,} rows")
                 slowest_sql = max(analysed)[1]
