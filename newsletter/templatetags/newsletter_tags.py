@@ -56,4 +56,5 @@ def enews_signup_form(context, form=None):
         .replace(SOURCE_SLOT, escape(request.path))
         .replace(STARTED_SLOT, escape(spam.signed_start_time()))
     )
-    return mark_safe(markup)  # noqa: S308  # nosec: the markup is the template's, each value put in is escaped
+    # The markup is the template's own, and each value put into it is escaped.
+    return mark_safe(markup)  # noqa: S308  # nosec
