@@ -223,10 +223,11 @@ def search_results(request, query, chosen_slugs, visible, context, planner):
     query_hash = hashlib.sha256(query.encode()).hexdigest()
     cache_key = (get_language(), query_hash, *sorted(result.page_id for result in promoted_pages))
 
-    counts = fragments.cached_value(
+    found_counts = fragments.cached_value(
         ("search-counts", *cache_key),
         planner.planned(lambda: dict(pages.search(query, operator="and").facet("content_type_id"))),
     )
+    counts = dict(found_counts)  # the promoted pages are added to a copy, not to the cached value
     for result in promoted_pages:
         counts[result.content_type_id] = counts.get(result.content_type_id, 0) + 1
     kinds = counted_kinds(counts, chosen=chosen_slugs)
