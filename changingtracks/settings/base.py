@@ -263,7 +263,7 @@ if OPENSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Uploads. Documents: an allow-list of extensions (no HTML, SVG, scripts or
 # archives), at most 20 MB. Images: raster formats only (an SVG can carry script),
 # at most 10 MB and 40 megapixels. Each refusal is a form error in the admin.

@@ -1,0 +1,63 @@
+"""Wagtail's database search backend, with PostgreSQL working out each search's query once.
+
+Wagtail's PostgreSQL backend writes the query as to_tsquery('...') in the match
+and in each ts_rank it orders by. to_tsquery is STABLE (it depends on the text
+search configuration), so PostgreSQL evaluates it again for every row it ranks:
+parsing and stemming the words twice for each of the thousands of pages a common
+word matches, which costs more than the ranking itself. Written as a scalar
+subquery, (SELECT to_tsquery('...')), it is evaluated once per query, and the
+full-text GIN index is still used (benchmarks/README.md, "What limits search").
+Every other database gets Wagtail's own backend unchanged.
+
+Wagtail imports this module when it first looks up the backend, once the apps are ready.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchQueryField
+from django.db import connection
+from django.db.models import Func
+from wagtail.search.backends.database import SearchBackend as database_backend
+from wagtail.search.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+
+class EvaluatedOnce(SearchQuery):
+    """A tsquery, as a subquery PostgreSQL evaluates once per query rather than once per row."""
+
+    template = "(SELECT %(expressions)s)"
+
+    def __init__(self, tsquery):
+        # Not SearchQuery.__init__, which would wrap the tsquery in another to_tsquery().
+        self.config = None
+        self.invert = False
+        Func.__init__(self, tsquery, output_field=SearchQueryField())
+
+
+class QueryOnce:
+    """For a query compiler: each tsquery it builds, evaluated once."""
+
+    def build_tsquery(self, query, config=None):
+        tsquery = super().build_tsquery(query, config=config)
+        return None if tsquery is None else EvaluatedOnce(tsquery)
+
+
+class QueryOnceSearchCompiler(QueryOnce, PostgresSearchQueryCompiler):
+    pass
+
+
+class QueryOnceAutocompleteCompiler(QueryOnce, PostgresAutocompleteQueryCompiler):
+    pass
+
+
+class QueryOncePostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = QueryOnceSearchCompiler
+    autocomplete_query_compiler_class = QueryOnceAutocompleteCompiler
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in the module given as BACKEND)
+    """This backend on PostgreSQL; on any other database, the one Wagtail's database backend picks."""
+    if connection.vendor == "postgresql":
+        return QueryOncePostgresSearchBackend(params)
+    return database_backend(params)
