@@ -17,15 +17,14 @@ stores a search.
 """
 
 import hashlib
-from collections import defaultdict
-from contextlib import ExitStack
+from array import array
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
 from django.db.models import F, prefetch_related_objects
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
@@ -101,17 +100,6 @@ def as_result(page, request, promoted=False, description=""):
     )
 
 
-def prefetch_for_results(pages):
-    """Fetch what each page type's results show (search_select_related) in one query per type."""
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, instances in by_model.items():
-        relations = getattr(model, "search_select_related", ())
-        if relations:
-            prefetch_related_objects(instances, *relations)
-
-
 def library_page(request, pages):
     """The resource library in this language, for the link under the search box (cached until the next publish)."""
 
@@ -122,39 +110,41 @@ def library_page(request, pages):
     return fragments.cached(request, "library-url", build)
 
 
-class IndexFriendlyPlanner:
-    """On PostgreSQL, lets the planner read the full-text GIN index rather than every index entry.
+@dataclass
+class Matches:
+    """Every page a search matches, best first: their ids and content type ids.
 
-    With the default random_page_cost (4.0, tuned for spinning disks) PostgreSQL
-    scans and unpacks every search index entry for a word most pages contain,
-    several times slower than using the GIN index (search/migrations/0001).
-    SET LOCAL lasts until the end of this transaction only, so it is safe
-    behind a connection pooler and touches no other query. The transaction opens
-    when a search first runs: a search whose results are all cached needs none.
+    Kept as two arrays of machine integers (16 bytes a match, against some 120 as
+    a list of tuples) because a common word's matches are cached in each process's
+    memory with the fragments.
     """
 
-    def __init__(self):
-        self.transaction = ExitStack()
-        self.started = False
+    page_ids: array
+    content_type_ids: array
 
-    def __enter__(self):
-        return self
+    @classmethod
+    def of(cls, pairs):
+        matches = cls(array("q"), array("q"))
+        for page_id, content_type_id in pairs:
+            matches.page_ids.append(page_id)
+            matches.content_type_ids.append(content_type_id)
+        return matches
 
-    def __exit__(self, *exc_info):
-        return self.transaction.__exit__(*exc_info)
+    def pairs(self):
+        return zip(self.page_ids, self.content_type_ids, strict=True)
 
-    def planned(self, search):
-        """search, to be called with the setting on."""
 
-        def run():
-            if connection.vendor == "postgresql" and not self.started:
-                self.transaction.enter_context(transaction.atomic())
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL random_page_cost = 1.1")
-                self.started = True
-            return search()
+def ranked_matches(pages, query):
+    """Matches for the query, in this language, that visitors can see.
 
-        return run
+    Wagtail's database backends rank in SQL, so the two columns of every match come
+    in one query (search.backend keeps it cheap on PostgreSQL). A search engine
+    (OpenSearch) gives its matches as pages, with only those two fields loaded.
+    """
+    found = pages.only("id", "content_type_id").search(query, operator="and")
+    if hasattr(found, "get_queryset"):
+        return Matches.of(found.get_queryset().values_list("pk", "content_type_id"))
+    return Matches.of((page.pk, page.content_type_id) for page in found)
 
 
 def promotions(query, request, pages):
@@ -209,75 +199,66 @@ def search(request):
     query, chosen_slugs = form.cleaned_data["q"], form.cleaned_data["kind"]
     visible = live_pages()
     context = {"form": form, "search_query": query, "library_url": library_page(request, visible)}
-    if not query:
-        return render(request, "search/search.html", context)
-    with IndexFriendlyPlanner() as planner:
-        return search_results(request, query, chosen_slugs, visible, context, planner)
-
-
-def search_results(request, query, chosen_slugs, visible, context, planner):
-    promoted = promotions(query, request, visible)
-    promoted_pages = [result for result in promoted if result.page_id is not None]
-    pages = visible.exclude(pk__in=[result.page_id for result in promoted_pages])
-    # What the cached counts and results depend on besides the content generation.
-    query_hash = hashlib.sha256(query.encode()).hexdigest()
-    cache_key = (get_language(), query_hash, *sorted(result.page_id for result in promoted_pages))
-
-    found_counts = fragments.cached_value(
-        ("search-counts", *cache_key),
-        planner.planned(lambda: dict(pages.search(query, operator="and").facet("content_type_id"))),
-    )
-    counts = dict(found_counts)  # the promoted pages are added to a copy, not to the cached value
-    for result in promoted_pages:
-        counts[result.content_type_id] = counts.get(result.content_type_id, 0) + 1
-    kinds = counted_kinds(counts, chosen=chosen_slugs)
-    chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
-    content_type_ids = sorted(pk for kind in chosen for pk in kind.content_type_ids)
-    if chosen:
-        pages = pages.filter(content_type_id__in=content_type_ids)
-        promoted = [result for result in promoted if result.page_id and result.content_type_id in content_type_ids]
-
-    organic_count = sum(kind.count for kind in (chosen or kinds)) - sum(1 for result in promoted if result.page_id)
-    page_obj = paginate(request, pages.search(query, operator="and"), RESULTS_PER_PAGE, count=organic_count)
-    # The results as the template shows them, without their pages: a repeated search loads no page.
-    results = fragments.cached_value(
-        ("search-results", *cache_key, "kinds", *content_type_ids, "page", page_obj.number),
-        planner.planned(lambda: [as_result(page, request) for page in found_pages(page_obj)]),
-    )
-    if page_obj.number == 1:
-        record_hit(query)
-
-    context.update(
-        kinds=kinds,
-        chosen_kinds=chosen,
-        chips=[(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
-        unfiltered_url=search_url(query, []),
-        promoted=promoted if page_obj.number == 1 else [],
-        results=results,
-        page_obj=page_obj,
-        total=organic_count + len(promoted),
-    )
+    if query:
+        context.update(search_results(request, query, chosen_slugs, visible))
     return render(request, "search/search.html", context)
 
 
-def found_pages(page_obj):
-    """The search results on this page, each as its own page type, with what its result shows."""
-    pages = specific_pages([(page.pk, page.content_type_id) for page in page_obj.object_list])
-    prefetch_for_results(pages)
-    return pages
+def search_results(request, query, chosen_slugs, visible):
+    """The template's context for a search: kinds with their counts, promoted results, a page of results."""
+    promoted = promotions(query, request, visible)
+    promoted_ids = {result.page_id for result in promoted if result.page_id is not None}
+    query_hash = hashlib.sha256(query.encode()).hexdigest()
+    matches = fragments.cached_value(
+        ("search-matches", get_language(), query_hash), lambda: ranked_matches(visible, query)
+    )
+    organic = [(pk, content_type_id) for pk, content_type_id in matches.pairs() if pk not in promoted_ids]
+    counts = Counter(content_type_id for _pk, content_type_id in organic)
+    counts.update(result.content_type_id for result in promoted if result.page_id is not None)
+    kinds = counted_kinds(counts, chosen=chosen_slugs)
+    chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
+    if chosen:
+        content_type_ids = {pk for kind in chosen for pk in kind.content_type_ids}
+        organic = [(pk, content_type_id) for pk, content_type_id in organic if content_type_id in content_type_ids]
+        promoted = [result for result in promoted if result.page_id and result.content_type_id in content_type_ids]
+
+    page_obj = paginate(request, organic, RESULTS_PER_PAGE)
+    # The results as the template shows them, without their pages: a repeated search loads no page.
+    results = fragments.cached_value(
+        ("search-results", get_language(), *(pk for pk, _content_type_id in page_obj.object_list)),
+        lambda: [as_result(page, request) for page in found_pages(page_obj.object_list)],
+    )
+    if page_obj.number == 1:
+        record_hit(query)
+    return {
+        "kinds": kinds,
+        "chosen_kinds": chosen,
+        "chips": [(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
+        "unfiltered_url": search_url(query, []),
+        "promoted": promoted if page_obj.number == 1 else [],
+        "results": results,
+        "page_obj": page_obj,
+        "total": len(organic) + len(promoted),
+    }
 
 
-def specific_pages(found):
-    """The pages for (pk, content type id) pairs, in that order, each as its own page type: one query per type."""
+def found_pages(pairs):
+    """The pages for (page id, content type id) pairs, in that order, each as its own page type.
+
+    One query per page type, and one for each relation its results show (search_select_related).
+    """
     pks_by_type = defaultdict(list)
-    for pk, content_type_id in found:
+    for pk, content_type_id in pairs:
         pks_by_type[content_type_id].append(pk)
     pages = {}
     for content_type_id, pks in pks_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:  # a page type since removed from the code
-            pages.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
-    return [pages[pk] for pk, _content_type_id in found if pk in pages]
+        if model is None:  # a page type since removed from the code
+            continue
+        of_this_type = model.objects.filter(pk__in=pks).defer_streamfields().in_bulk()
+        prefetch_related_objects(list(of_this_type.values()), *getattr(model, "search_select_related", ()))
+        pages.update(of_this_type)
+    return [pages[pk] for pk, _content_type_id in pairs if pk in pages]
 
 
 @rate_limit("autocomplete", limit=120, period=60, methods=("GET",))

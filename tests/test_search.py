@@ -5,8 +5,11 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 from core import fragments
 from tests.factories import (
@@ -242,17 +245,40 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     client.get(SEARCH, {"q": "inclusion"})  # today's hit for the query exists from now on
     fragments.start_new_generation()  # as after a publish: nothing of that search is cached any more
     client.get(SEARCH, {"q": "report"})  # warms the menu, footer and Wagtail's per-process caches again
-    # On PostgreSQL, SET LOCAL random_page_cost (see search.views) and, inside the test's own
-    # transaction, the savepoint and its release that transaction.atomic() adds.
-    planner_hint = 3 if connection.vendor == "postgresql" else 0
-    # A search nobody has made since the content changed: the promotions, the counts by kind, the
-    # results, the resources and their types, and today's hit.
-    with django_assert_num_queries(6 + planner_hint):
+    # A search nobody has made since the content changed: the promotions, every match ranked
+    # (one query, read for the counts by kind too), the resources and their types, and today's hit.
+    with django_assert_num_queries(5):
         response = client.get(SEARCH, {"q": "inclusion"})
     assert len(result_titles(response)) == 10
     # The same search again: its promotions, counts and results come from the cache; today's hit.
     with django_assert_num_queries(1):
         assert result_titles(client.get(SEARCH, {"q": "inclusion"})) == result_titles(response)
+    # Its next page, or one kind of its results, searches no more: only their results' pages are loaded.
+    with CaptureQueriesContext(connection) as queries:
+        second_page = result_titles(client.get(SEARCH, {"q": "inclusion", "page": 2}))
+        resources_only = result_titles(client.get(SEARCH, {"q": "inclusion", "kind": "resources"}))
+    assert second_page and not set(second_page) & set(result_titles(response))
+    assert len(resources_only) == 10
+    assert queries and not [query["sql"] for query in queries if "indexentry" in query["sql"]]
+
+
+def test_the_sites_search_backend_finds_and_ranks_as_wagtails_own(site):
+    """search.backend changes how PostgreSQL evaluates a query, never what it finds or in which order."""
+    _home, library = site
+    for number in range(1, 6):
+        ResourcePageFactory(
+            parent=library,
+            title=f"Resource {number}: " + "nurture groups " * (number % 3),
+            summary=" ".join(["Nurture groups with schools."] * number + ["Singing in primary schools."]),
+        )
+    pages = Page.objects.live()
+    ours, wagtails = get_search_backend(), database_search_backend({})
+    for query in ("nurture", "nurture groups schools", "singing", "nothing like it"):
+        found = [page.pk for page in ours.search(query, pages, operator="and")]
+        assert found == [page.pk for page in wagtails.search(query, pages, operator="and")]
+        suggested = [page.pk for page in ours.autocomplete(query[:7], pages)]
+        assert suggested == [page.pk for page in wagtails.autocomplete(query[:7], pages)]
+    assert len(ours.search("nurture", pages, operator="and")) == 8  # the site's three and these five
 
 
 def test_a_repeated_search_shows_pages_published_or_unpublished_since(client, site):
