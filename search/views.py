@@ -7,13 +7,13 @@ are left out of the results below them. Results can be narrowed by kind (see
 search.kinds). Queries are cleaned by core.forms.clean_query: capped in length
 and words, punctuation removed; a NUL byte anywhere in the request is a 400.
 
-A word that most pages contain makes PostgreSQL count and rank every index
-entry (about 100 ms at 10,000 resources), so the counts by kind and the pages of
-results as they are shown are cached with the fragments until the content
-changes (core.fragments), as are the editors' promotions for the query: visitors
-repeating a common search, or paging through its results, get it from the cache
-and load no page. The hit is recorded every time, and the full-page cache never
-stores a search.
+A search runs one query for every match's id and content type, best first
+(ranked_matches); the counts by kind, the kind filter and every page of results
+read that list. It is cached with the fragments until the content changes
+(core.fragments), as are the editors' promotions for the query and each page of
+results as shown: visitors repeating a common search, paging through it or
+narrowing it to a kind search no more and load no page they have seen. The hit
+is recorded every time, and the full-page cache never stores a search.
 """
 
 import hashlib
@@ -35,6 +35,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core import fragments
@@ -135,15 +136,16 @@ class Matches:
 
 
 def ranked_matches(pages, query):
-    """Matches for the query, in this language, that visitors can see.
+    """Matches for the query among pages (this language's, that visitors can see).
 
-    Wagtail's database backends rank in SQL, so the two columns of every match come
-    in one query (search.backend keeps it cheap on PostgreSQL). A search engine
-    (OpenSearch) gives its matches as pages, with only those two fields loaded.
+    On PostgreSQL, search.backend lists them in one query. Any other backend (SQLite's
+    full-text search on a first run, or OpenSearch) gives its matches as pages, with
+    only those two fields loaded.
     """
+    backend = get_search_backend()
+    if hasattr(backend, "ranked_matches"):
+        return Matches.of(backend.ranked_matches(pages, query))
     found = pages.only("id", "content_type_id").search(query, operator="and")
-    if hasattr(found, "get_queryset"):
-        return Matches.of(found.get_queryset().values_list("pk", "content_type_id"))
     return Matches.of((page.pk, page.content_type_id) for page in found)
 
 
