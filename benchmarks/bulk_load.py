@@ -21,7 +21,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag
@@ -266,10 +266,6 @@ def load(resources=10_000, posts=1_000, partners=500, report=print):
     )
     content.resources = content.bench_pages(ResourcePage)
     added += add_pages(BlogIndexPage.objects.child_of(home).get(), posts, content.post, content.post_rows, report)
-    if added and connection.vendor == "postgresql":
-        # Fresh statistics, as autovacuum would soon have: without them the planner expects a handful of rows.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     seconds = time.perf_counter() - started
     report(f"Added {added} pages; loading took {seconds:.0f} s.")
     return seconds
