@@ -82,10 +82,10 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
             )
             .alias(vector=CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField()))
             .filter(vector=tsquery)
-            .order_by(rank.desc(), Cast("object_id", IntegerField()).desc())
+            .annotate(page_id=Cast("object_id", IntegerField()))
+            .order_by(rank.desc(), F("page_id").desc())
         )
-        pairs = entries.values_list("object_id", "content_type_id")
-        return [(int(page_id), content_type_id) for page_id, content_type_id in pairs]
+        return list(entries.values_list("page_id", "content_type_id"))
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in the module given as BACKEND)

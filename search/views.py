@@ -125,11 +125,8 @@ class Matches:
 
     @classmethod
     def of(cls, pairs):
-        matches = cls(array("q"), array("q"))
-        for page_id, content_type_id in pairs:
-            matches.page_ids.append(page_id)
-            matches.content_type_ids.append(content_type_id)
-        return matches
+        pairs = list(pairs)
+        return cls(array("q", [pk for pk, _type in pairs]), array("q", [type_id for _pk, type_id in pairs]))
 
     def pairs(self):
         return zip(self.page_ids, self.content_type_ids, strict=True)
