@@ -74,6 +74,7 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
         tsquery = compiler.build_tsquery(compiler.query, config=config)
         if tsquery is None:  # nothing left to search for
             return []
+        # Wagtail's own rank expression, on the entries' columns rather than through the join.
         rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         entries = (
             IndexEntry.objects.filter(

@@ -251,7 +251,7 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     with django_assert_num_queries(5):
         response = client.get(SEARCH, {"q": "inclusion"})
     assert len(result_titles(response)) == 10
-    # The same search again: its promotions, counts and results come from the cache; today's hit.
+    # The same search again: its promotions, matches and results come from the cache; today's hit.
     with django_assert_num_queries(1):
         assert result_titles(client.get(SEARCH, {"q": "inclusion"})) == result_titles(response)
     # Its next page, or one kind of its results, searches no more: only their results' pages are loaded.
