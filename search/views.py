@@ -115,8 +115,8 @@ def library_page(request, pages):
 class Matches:
     """Every page a search matches, best first: their ids and content type ids.
 
-    Kept as two arrays of machine integers (16 bytes a match, against some 120 as
-    a list of tuples) because a common word's matches are cached in each process's
+    Kept as two arrays of 32-bit integers (8 bytes a match, against some 120 as a
+    list of tuples) because a common word's matches are cached in each process's
     memory with the fragments.
     """
 
@@ -126,7 +126,7 @@ class Matches:
     @classmethod
     def of(cls, pairs):
         pairs = list(pairs)
-        return cls(array("q", [pk for pk, _type in pairs]), array("q", [type_id for _pk, type_id in pairs]))
+        return cls(array("i", [pk for pk, _type in pairs]), array("i", [type_id for _pk, type_id in pairs]))
 
     def pairs(self):
         return zip(self.page_ids, self.content_type_ids, strict=True)
