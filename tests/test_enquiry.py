@@ -246,7 +246,7 @@ def dashboard(client):
     return soup_of(response)
 
 
-def test_the_dashboard_lists_the_newest_enquiries_each_linked_to_where_staff_read_them(client, admin_client, enquiry_page):
+def test_the_dashboard_lists_the_newest_enquiries_each_linked_to_its_answers(client, admin_client, enquiry_page):
     for number in range(7):
         post(client, enquiry_page, {**VALID, "tell_us_more": f"Enquiry number {number}"})
     assert EnquirySubmission.objects.count() == 7
