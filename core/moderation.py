@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail.models import Page, TaskState
 
+
 def approved_here(request, response):
     """Whether this request approved a moderation task: from a listing's Approve button or the page editor."""
     match = request.resolver_match

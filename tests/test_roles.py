@@ -203,7 +203,8 @@ def test_moderation_sends_one_email_per_event_to_each_person(client, editor_clie
     mail.outbox.clear()
     task_state = page.current_workflow_task_state
     client.force_login(moderator)
-    client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]), {"comment": ""})
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    client.post(approve, {"comment": ""})
     assert len(emails_to(editor.email)) == 1, "the writer hears that the page was approved"
     assert emails_to(moderator.email) == emails_to(superuser.email) == []
 
