@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import accounts
 from core import views as core_views
 from core.health import health
 from search import views as search_views
@@ -14,6 +15,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("favicon.ico", core_views.FaviconView.as_view(), name="favicon"),
+    # Before the admin's own URL of the same name: limited per client and per address (core/accounts.py).
+    path("admin/password_reset/", accounts.password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

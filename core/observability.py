@@ -19,12 +19,23 @@ import sentry_sdk
 REQUEST_ID_HEADER = "X-Request-ID"
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
 
+# The secret part of a link that acts as a key: enews confirm and unsubscribe links, password reset
+# links (/admin/password_reset/confirm/<uid>/<token>/). Everything after "confirm/" or
+# "unsubscribe/" in a logged path is replaced, so a log reader cannot use the link.
+SECRET_LINK = re.compile(r"(/(?:confirm|unsubscribe)/)[^\s\"'?#]+")
+REDACTED = "[redacted]/"
+
 current_request_id = contextvars.ContextVar("request_id", default="-")
 access_logger = logging.getLogger("core.access")
 
 # Attributes every LogRecord has; anything else was passed with extra={...}. Django's
 # loggers pass the request object itself, whose text form repeats the query string.
 STANDARD_ATTRIBUTES = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id", "request"}
+
+
+def redact(text):
+    """The text with the secret part of any token link in it replaced."""
+    return SECRET_LINK.sub(lambda match: match.group(1) + REDACTED, text)
 
 
 class JSONFormatter(logging.Formatter):
@@ -35,12 +46,12 @@ class JSONFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact(record.getMessage()),
             "request_id": current_request_id.get(),
         }
         for key, value in record.__dict__.items():
             if key not in STANDARD_ATTRIBUTES and not key.startswith("_"):
-                entry[key] = value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+                entry[key] = value if isinstance(value, int | float | bool | type(None)) else redact(str(value))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
@@ -78,6 +89,21 @@ class RequestIDMiddleware:
             return response
         finally:
             current_request_id.reset(token)
+
+
+class DisallowedHostFilter(logging.Filter):
+    """Log a request for a host not in ALLOWED_HOSTS as a WARNING without a traceback.
+
+    Django logs it as an ERROR with the exception; it is a scanner or a misrouted
+    request, answered with a 400, and nothing for anyone to fix.
+    """
+
+    def filter(self, record):
+        record.levelno = logging.WARNING
+        record.levelname = logging.getLevelName(logging.WARNING)
+        record.exc_info = None
+        record.exc_text = None
+        return True
 
 
 def init_sentry(dsn, environment="production", release=None, traces_sample_rate=0.0):

@@ -16,6 +16,9 @@ page class; it limits POSTs only, so reading the page is never refused:
 Anywhere else, rate_limit_response(request, scope, limit, period) returns
 the 429 response to send back, or None while the client is under the limit.
 
+address_limit_reached(scope, address, limit, period) limits what goes to one email
+address (sign-ups, password resets), whoever asks.
+
 Counts are kept per client address (IPv6 per /64, which one household or
 server is usually given) in fixed windows in the default cache. With Redis
 (REDIS_URL) the limit holds across every gunicorn worker and server; with the
@@ -85,6 +88,17 @@ def hit(scope, key, period):
         cache.set(cache_key, 1, timeout=period)
         count = 1
     return count, math.ceil((window + 1) * period - now)
+
+
+def address_limit_reached(scope, address, limit, period):
+    """Count one email to `address`; whether more than `limit` went to it in `period` seconds.
+
+    Per-client limits cannot stop many clients sending to one victim's inbox; this limits the
+    address itself. The address is kept only as a hash.
+    """
+    key = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:32]
+    count, _retry_after = hit(scope, key, period)
+    return count > limit
 
 
 def too_many_requests(request, retry_after, message=None):

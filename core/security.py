@@ -20,6 +20,7 @@ X-Frame-Options. These middleware classes add the rest, from settings:
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -48,3 +49,19 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+# Methods that only echo or tunnel a request: no page of the site answers them.
+REFUSED_METHODS = {"TRACE", "TRACK", "CONNECT"}
+
+
+class RefuseTraceMiddleware:
+    """Answer TRACE, TRACK and CONNECT with 405 before any view (Wagtail's pages would answer them with 200)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in REFUSED_METHODS:
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST", "OPTIONS"])
+        return self.get_response(request)

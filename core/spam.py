@@ -57,6 +57,8 @@ class HumanCheckMixin:
             return "missing, forged or expired start time"
         if time.time() - started < self.min_fill_seconds:
             return "sent too quickly"
+        if time.time() - started > self.max_age:
+            return "start time too old"
         return None
 
     def clean(self):
@@ -76,3 +78,13 @@ class HumanCheckMixin:
             "started_name": STARTED_FIELD,
             "started": self.signed_start or signed_start_time(),
         }
+
+
+def quoted_block(label, text):
+    """Visitor-written text for a staff email: between labelled start and end lines, each line quoted with "> ".
+
+    Staff can then tell at a glance which words came from the website's visitor (and may carry
+    a misleading link or instruction) and which from the site.
+    """
+    quoted = "\n".join(f"> {line}" for line in str(text).splitlines() or [""])
+    return f"--- {label} ---\n{quoted}\n--- {_('End of what the visitor wrote')} ---"

@@ -27,7 +27,7 @@ from wagtail.search import index
 from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import BasePage, ReviewMixin, footer_content_for
 from core.ratelimit import RateLimitedPageMixin
-from core.spam import HumanCheckMixin
+from core.spam import HumanCheckMixin, quoted_block
 from home.panels import StoredOnlyWarningPanel
 
 logger = logging.getLogger(__name__)
@@ -321,5 +321,12 @@ class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage)
         )
 
     def render_email(self, form):
+        """The visitor's answers, only inside a quoted, labelled block, then the link to all enquiries."""
         submissions_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailforms:list_submissions", args=[self.pk])
-        return super().render_email(form) + "\n\n" + _("All enquiries: %(url)s") % {"url": submissions_url}
+        return "\n\n".join(
+            [
+                str(_("An enquiry came in through the website. Check any link in it before you open it.")),
+                quoted_block(_("What the visitor wrote"), super().render_email(form)),
+                _("All enquiries: %(url)s") % {"url": submissions_url},
+            ]
+        )

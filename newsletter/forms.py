@@ -9,9 +9,6 @@ CONSENT_WORDING = _(
 
 
 class SignupForm(HumanCheckMixin, forms.Form):
-    # A footer form may sit on a page cached for a while, so its signed time may be old.
-    max_age = 7 * 24 * 60 * 60
-
     name = forms.CharField(label=_("Your name"), max_length=100, required=False)
     email = forms.EmailField(
         label=_("Email address"),

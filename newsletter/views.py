@@ -8,14 +8,17 @@ site whether an address is subscribed; only its owner is told, by email.
 import logging
 
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from core.ratelimit import rate_limit
+from core import spam
+from core.ratelimit import address_limit_reached, rate_limit
 from newsletter import emails
 from newsletter.forms import CONSENT_WORDING, SignupForm
 from newsletter.models import Subscriber
@@ -29,6 +32,9 @@ from newsletter.tokens import (
 )
 
 logger = logging.getLogger(__name__)
+
+# At most this many enews emails to one address (limit, seconds), whoever asks and from wherever.
+EMAILS_PER_ADDRESS = (3, 24 * 60 * 60)
 
 
 def sign_up(form):
@@ -59,6 +65,10 @@ def signup(request):
     form = SignupForm(request.POST or None, initial={"source": request.path})
     if request.method == "POST" and form.is_valid():
         subscriber = sign_up(form)
+        if address_limit_reached("enews-signup-address", subscriber.email, *EMAILS_PER_ADDRESS):
+            # The visitor sees the usual page, so nobody learns anything about the address.
+            logger.warning("Enews emails to subscriber %s paused: too many sign-ups", subscriber.pk)
+            return redirect("newsletter:check_email")
         try:
             if subscriber.is_confirmed:
                 emails.send_already_subscribed(request, subscriber)
@@ -70,6 +80,13 @@ def signup(request):
         else:
             return redirect("newsletter:check_email")
     return render(request, "newsletter/signup.html", {"form": form, "hide_footer_signup": True})
+
+
+@require_GET
+@cache_control(private=True, no_store=True)
+def started(request):
+    """A fresh signed start time for a form on a cached page (static/js/enews-start.js)."""
+    return JsonResponse({"started": spam.signed_start_time()})
 
 
 def check_email(request):
@@ -87,6 +104,13 @@ def link_problem(request, expired):
     )
 
 
+# Only a person completes the sign-up: opening the link (as mail scanners do, with GET or HEAD) shows a
+# button, and only the button's POST confirms. The signed link is the proof, so the form needs no CSRF token.
+# Pages behind a token are for its owner alone and must never be kept by a cache (they change when the
+# subscriber does).
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@cache_control(private=True, no_store=True)
 def confirm(request, token):
     try:
         subscriber = subscriber_for_token(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
@@ -96,6 +120,8 @@ def confirm(request, token):
         return link_problem(request, expired=False)
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return link_problem(request, expired=False)
+    if request.method != "POST" and not subscriber.is_confirmed:
+        return render(request, "newsletter/confirm.html", {"hide_footer_signup": True})
     if not subscriber.is_confirmed:
         subscriber.confirm()
     return render(request, "newsletter/confirmed.html", {"hide_footer_signup": True})
@@ -103,7 +129,8 @@ def confirm(request, token):
 
 # Mail programs unsubscribe with a POST and no token (RFC 8058 one-click); the signed link is the proof.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@cache_control(private=True, no_store=True)
 def unsubscribe(request, token):
     try:
         subscriber = subscriber_for_token(token, UNSUBSCRIBE_SALT)

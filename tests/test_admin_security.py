@@ -7,6 +7,8 @@ from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -153,3 +155,21 @@ def test_the_admin_accepts_a_strong_password(admin_client):
     )
     assert response.status_code == 302
     assert get_user_model().objects.get(username="juniperfields").check_password(PASSWORD)
+
+
+def reset_password(email, address):
+    return Client(REMOTE_ADDR=address).post(reverse("wagtailadmin_password_reset"), {"email": email})
+
+
+def test_password_reset_emails_to_one_address_are_limited_whoever_asks(editor):
+    responses = [reset_password("maya@example.org", f"198.51.100.{number}") for number in range(1, 6)]
+    assert {response.status_code for response in responses} == {302}
+    assert {response["Location"] for response in responses} == {reverse("wagtailadmin_password_reset_done")}
+    assert len(mail.outbox) == 3
+
+
+def test_password_reset_requests_from_one_client_are_limited(editor):
+    for number in range(10):
+        assert reset_password(f"person{number}@example.org", "203.0.113.70").status_code == 302
+    assert reset_password("maya@example.org", "203.0.113.70").status_code == 429
+    assert not mail.outbox

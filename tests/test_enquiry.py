@@ -67,6 +67,16 @@ def test_enquiry_is_stored_emailed_to_staff_and_thanked(client, enquiry_page):
     assert f"/admin/forms/submissions/{enquiry_page.pk}/" in email.body
 
 
+def test_what_the_visitor_wrote_is_quoted_in_a_labelled_block_in_the_staff_email(client, enquiry_page):
+    post(client, enquiry_page, tell_us_more="Urgent: your password expires, log in at http://phish.example\nThanks")
+    body = mail.outbox[0].body
+    start = body.index("--- What the visitor wrote ---")
+    end = body.index("--- End of what the visitor wrote ---")
+    assert start < body.index("phish.example") < end
+    assert "> Tell us more: Urgent: your password expires, log in at http://phish.example\n> Thanks\n" in body
+    assert all(line.startswith("> ") for line in body[start:end].splitlines()[1:])
+
+
 def test_failed_email_is_logged_the_enquiry_kept_and_the_visitor_thanked(client, enquiry_page, settings, caplog):
     settings.EMAIL_BACKEND = "tests.test_enquiry.SubmissionCountingBackend"
     SubmissionCountingBackend.stored_when_sent.clear()

@@ -68,15 +68,48 @@ def test_sign_up_waits_for_confirmation_and_records_consent(client, home_page):
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_confirmation_link_confirms_the_subscriber(client, home_page):
+def test_opening_the_confirmation_link_shows_a_button_and_only_the_button_confirms(client, home_page):
     sign_up(client)
-    response = client.get(link_in(mail.outbox[0], "confirm"))
+    link = link_in(mail.outbox[0], "confirm")
+    page = client.get(link)
+    assert page.status_code == 200
+    assert soup_of(page).h1.get_text(strip=True) == "Confirm your sign-up"
+    form = soup_of(page).select_one("main form")
+    assert form["method"] == "post" and form["action"] == link
+    assert form.button.get_text(strip=True) == "Yes, sign me up"
+    assert client.head(link).status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING, "a mail scanner's GET or HEAD changes nothing"
+
+    response = Client(enforce_csrf_checks=True).post(link)
     assert response.status_code == 200
     assert soup_of(response).h1.get_text(strip=True) == "You are signed up"
     subscriber = Subscriber.objects.get()
     assert subscriber.is_confirmed and subscriber.confirmed_at is not None
     assert list(Subscriber.objects.confirmed()) == [subscriber]
-    assert client.get(link_in(mail.outbox[0], "confirm")).status_code == 200, "a second click is harmless"
+    assert client.post(link).status_code == 200, "a second press is harmless"
+    assert soup_of(client.get(link)).h1.get_text(strip=True) == "You are signed up"
+
+
+@pytest.mark.parametrize("kind", ["confirm", "unsubscribe"])
+def test_token_pages_are_never_cached(client, home_page, settings, kind):
+    settings.PAGE_CACHE_SECONDS = 300
+    sign_up(client)
+    link = link_in(mail.outbox[0], kind)
+    for response in (client.get(link), client.post(link), client.get(link[:-4] + "bad/")):
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= cache_control and "public" not in cache_control
+        assert "X-Cache" not in response
+
+
+def test_a_confirm_page_opened_after_unsubscribing_says_the_link_does_not_work(client, home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    sign_up(client)
+    confirm = link_in(mail.outbox[0], "confirm")
+    client.post(confirm)
+    assert soup_of(client.get(confirm)).h1.get_text(strip=True) == "You are signed up"
+    client.post(link_in(mail.outbox[0], "unsubscribe"))
+    assert soup_of(client.get(confirm)).h1.get_text(strip=True) == "This link does not work"
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
 
 def test_expired_confirmation_link_gives_a_clear_page_and_changes_nothing(client, home_page, monkeypatch):
@@ -92,6 +125,7 @@ def test_expired_confirmation_link_gives_a_clear_page_and_changes_nothing(client
     assert soup.h1.get_text(strip=True) == "This link has expired"
     assert "Nothing has changed" in soup.select_one("main").get_text(" ", strip=True)
     assert soup.select_one(f'main a[href="{SIGNUP_URL}"]')
+    assert client.post(old_link).status_code == 400
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -122,7 +156,7 @@ def test_an_unsubscribe_link_cannot_be_used_to_confirm(client, home_page):
 
 def test_unsubscribe_page_asks_once_then_unsubscribes(client, home_page):
     sign_up(client)
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
     unsubscribe = link_in(mail.outbox[0], "unsubscribe")
 
     page = client.get(unsubscribe)
@@ -168,14 +202,14 @@ def test_signing_up_again_sends_a_fresh_confirmation_and_makes_no_duplicate(clie
     subscriber = Subscriber.objects.get()
     assert subscriber.name == "Sam Taylor" and subscriber.consent_given_at > first_consent
     assert len(mail.outbox) == 2, "a fresh confirmation email"
-    client.get(link_in(mail.outbox[1], "confirm"))
+    client.post(link_in(mail.outbox[1], "confirm"))
     assert Subscriber.objects.get().is_confirmed
 
 
 def test_a_confirmed_address_gets_the_same_response_and_only_its_owner_is_told(client, home_page):
     new = sign_up(client, email="new@example.org")
     sign_up(client, email="known@example.org")
-    client.get(link_in(mail.outbox[-1], "confirm"))
+    client.post(link_in(mail.outbox[-1], "confirm"))
     known = Subscriber.objects.get(email="known@example.org")
     consent = (known.consent_wording, known.consent_given_at, known.source_url)
     mail.outbox.clear()
@@ -195,7 +229,7 @@ def test_unsubscribed_address_can_sign_up_again(client, home_page):
     sign_up(client)
     client.post(link_in(mail.outbox[0], "unsubscribe"))
     sign_up(client)
-    client.get(link_in(mail.outbox[-1], "confirm"))
+    client.post(link_in(mail.outbox[-1], "confirm"))
     assert Subscriber.objects.get().is_confirmed
 
 
@@ -378,3 +412,48 @@ def test_one_address_signing_up_over_and_over_is_refused_for_a_while(client, hom
     assert sign_up(client, email="one-more@example.org").status_code == 429
     assert Subscriber.objects.count() == 10 and len(mail.outbox) == 10
     assert client.get(SIGNUP_URL).status_code == 200
+
+
+def test_what_a_visitor_typed_never_goes_into_an_email_to_a_visitor(client, home_page):
+    sign_up(client, email="victim@example.org", name="You won! Claim at http://phish.example/now")
+    client.post(link_in(mail.outbox[0], "confirm"))
+    sign_up(client, email="victim@example.org", name="Pay at http://phish.example/again")
+    assert len(mail.outbox) == 2
+    for email in mail.outbox:
+        assert "phish" not in email.body and "phish" not in email.subject
+        assert email.body.startswith("Hello,\n")
+
+
+def test_one_address_gets_at_most_three_enews_emails_a_day_whoever_asks(home_page):
+    responses = [
+        sign_up(Client(REMOTE_ADDR=f"198.51.100.{number}"), email="victim@example.org") for number in range(1, 6)
+    ]
+    assert [response.status_code for response in responses] == [302] * 5
+    assert {response["Location"] for response in responses} == {"/en/enews/check-your-email/"}
+    assert len(mail.outbox) == 3
+    sign_up(Client(REMOTE_ADDR="198.51.100.9"), email="someone-else@example.org")
+    assert len(mail.outbox) == 4, "other addresses are not held back"
+
+
+def test_a_fresh_start_time_comes_from_an_uncached_address_and_too_fast_posts_are_refused(
+    client, home_page, monkeypatch
+):
+    footer = soup_of(client.get("/en/")).select_one("footer form.enews-form")
+    assert footer["data-start-url"] == "/en/enews/started/"
+    assert soup_of(client.get("/en/")).select_one('script[src$="/enews-start.js"]')
+
+    response = client.get("/en/enews/started/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    started = response.json()["started"]
+    assert sign_up(client, **{STARTED_FIELD: started}).status_code == 200, "sent within a second: refused"
+    assert not Subscriber.objects.exists()
+
+    now = time.time()
+    monkeypatch.setattr(spam.time, "time", lambda: now + 5)
+    assert sign_up(client, **{STARTED_FIELD: started}).status_code == 302
+    assert Subscriber.objects.count() == 1
+
+
+def test_a_start_time_a_day_old_is_refused(client, home_page):
+    response = sign_up(client, **{STARTED_FIELD: signed_start_time(time.time() - 25 * 60 * 60)})
+    assert response.status_code == 200 and not Subscriber.objects.exists()

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.observability.RequestIDMiddleware",
+    "core.security.RefuseTraceMiddleware",
     "core.middleware.RequestMemoMiddleware",
     # Before anything validates the Host header: answers the old sites' hosts.
     "core.middleware.LegacyHostRedirectMiddleware",
@@ -357,10 +358,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "core.observability.JSONFormatter"}},
+    "filters": {"disallowed_host": {"()": "core.observability.DisallowedHostFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # A request for an unknown host is a 400 and a warning, not an error with a traceback.
+        "django.security.DisallowedHost": {"filters": ["disallowed_host"]},
         # Wagtail runs its background tasks inline; their per-task lines are noise.
         "django_tasks": {"level": "WARNING"},
         # django-axes announces itself at every start.
