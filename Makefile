@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install clean messages bench
+.PHONY: run test lint install clean messages bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Accept how the pages look now: rewrite tests/browser/baselines/ from the demo (review the PNGs, then commit).
+screenshots: $(VENV)/.installed-dev
+	$(BIN)/python manage.py compile_translations
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_screenshots.py -p no:cacheprovider $(PYTEST_ARGS)
 
 # Load 10,000 resources, 1,000 posts and 500 partners into DATABASE_URL, then measure every public page
 # in process, under gunicorn and with EXPLAIN (benchmarks/README.md).
