@@ -6,10 +6,10 @@ Each page model can say which kind it belongs to with two class attributes:
         search_kind = "partners"              # the value in ?kind=, stable across languages
         search_kind_label = _("Partners")     # what the filter shows
 
-A page type that declares nothing is a kind of its own, its slug the model
-name and its label the model's verbose_name_plural, so page types added later
-(partners, blog posts) appear in the filter without any change here. Page
-types that share a slug share one filter option (the first label wins).
+A page type that declares nothing is one of the site's "Pages". The five kinds
+visitors see have plain, translated labels here (LABELS), whatever label a
+model declares; a kind not listed keeps its model's label. Page types that
+share a slug share one filter option.
 
 The filter is built from the content types that the results actually contain,
 so it never offers a kind that would give nothing.
@@ -23,8 +23,17 @@ relations to fetch in one query for a page of results of that type.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
+
+DEFAULT_KIND = "pages"
+LABELS = {
+    "pages": _("Pages"),
+    "resources": _("Resources"),
+    "partners": _("Partners"),
+    "blog": _("Blog posts"),
+    "events": _("Events"),
+}
 
 
 @dataclass
@@ -36,11 +45,12 @@ class Kind:
 
 
 def kind_slug(model):
-    return getattr(model, "search_kind", None) or model._meta.model_name
+    return getattr(model, "search_kind", None) or DEFAULT_KIND
 
 
 def kind_label(model):
-    return str(getattr(model, "search_kind_label", None) or capfirst(model._meta.verbose_name_plural))
+    """The kind's label in the active language."""
+    return str(LABELS.get(kind_slug(model)) or getattr(model, "search_kind_label", None) or LABELS[DEFAULT_KIND])
 
 
 def all_kinds():

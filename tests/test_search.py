@@ -78,15 +78,37 @@ def test_search_finds_every_page_type_and_says_what_each_is(client, site):
 def test_results_can_be_narrowed_to_a_kind_and_other_kinds_keep_their_counts(client, site):
     response = client.get(SEARCH, {"q": "nurture", "kind": ["resources", "no-such-kind"]})
     assert sorted(result_titles(response)) == ["Nurture groups film", "Nurture groups toolkit"]
-    assert kind_options(response) == {"resources": "Resources (2)", "programmepage": "Programme pages (1)"}
+    assert kind_options(response) == {"resources": "Resources (2)", "pages": "Pages (1)"}
     chip = soup_of(response).select_one(".chips .chip")
     assert chip["href"] == "?q=nurture"
     assert soup_of(response).select_one("#kind-resources").has_attr("checked")
 
 
-def test_a_page_type_that_declares_no_kind_is_its_own_kind(client, site):
-    response = client.get(SEARCH, {"q": "nurture", "kind": "programmepage"})
+def test_a_page_type_that_declares_no_kind_is_one_of_the_pages(client, site):
+    response = client.get(SEARCH, {"q": "nurture", "kind": "pages"})
     assert result_titles(response) == ["Action research"]
+
+
+def test_kind_labels_are_plain_english_and_welsh(client, site):
+    home, _library = site
+    welsh = Locale.objects.create(language_code="cy")
+    welsh_home = home.copy_for_translation(welsh)
+    welsh_home.save_revision().publish()
+    ProgrammePageFactory(parent=welsh_home, title="Grwpiau meithrin", intro="Grwpiau meithrin", locale=welsh)
+    assert set(kind_options(client.get(SEARCH, {"q": "nurture"})).values()) == {"Resources (2)", "Pages (1)"}
+    assert kind_options(client.get("/cy/search/", {"q": "meithrin", "kind": "resources"})) == {
+        "pages": "Tudalennau (1)",
+        "resources": "Adnoddau (0)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("nurture group", "nurture groups"), ("toolkits", "toolkit"), ("grouping", "groups")]
+)
+def test_word_forms_find_the_same_pages(client, site, one, other):
+    """Singular, plural and -ing forms match on SQLite (FTS5's porter stemmer) as on PostgreSQL."""
+    found = sorted(result_titles(client.get(SEARCH, {"q": one})))
+    assert found and found == sorted(result_titles(client.get(SEARCH, {"q": other})))
 
 
 def test_promoted_results_come_first_and_only_once(client, site):
