@@ -47,6 +47,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
+	$(BIN)/python scripts/lint_css.py
 	$(BIN)/bandit -q -c pyproject.toml -r .
 
 # Refresh the Welsh catalogue after changing strings (needs GNU gettext), then translate the new entries.
