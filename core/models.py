@@ -155,7 +155,7 @@ class SEOMixin:
             ],
             heading=_("For search engines"),
         ),
-        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
+        MultiFieldPanel([FieldPanel("show_in_menus"), FieldPanel("menu_label")], heading=_("For site menus")),
     ]
 
     def get_meta_title(self):
@@ -195,6 +195,15 @@ class SEOMixin:
 
 class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """The base of every page type on the site."""
+
+    menu_label = models.CharField(
+        max_length=25,
+        blank=True,
+        help_text=_(
+            "A short name for the main menu, one or two words, for example 'Working group'. "
+            "Leave empty to use the page title."
+        ),
+    )
 
     promote_panels = SEOMixin.seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
     # Foreign keys every view of the page shows, fetched with the page when it is routed to.

@@ -76,12 +76,13 @@ def home_page():
 
 
 def programme_pages(home):
-    """The general programme pages; returns the call to action pointing at training."""
+    """The general programme pages."""
     child_page(
         home,
         ProgrammePage,
         "about",
         title="About Changing Tracks",
+        menu_label="About",
         show_in_menus=True,
         intro=(
             "Changing Tracks, once called MusicNet East, is a programme of peer support and learning "
@@ -115,6 +116,7 @@ def programme_pages(home):
         ProgrammePage,
         "heard-principles",
         title="The HEARD principles",
+        menu_label="HEARD",
         show_in_menus=True,
         intro=(
             "Music-making does a great deal for young people's personal and social development, yet too many "
@@ -137,6 +139,7 @@ def programme_pages(home):
         ProgrammePage,
         "action-research",
         title="Action research",
+        menu_label="Research",
         show_in_menus=True,
         intro=(
             "We use research to spark change. Every year since 2018 we have funded music services to study "
@@ -169,6 +172,7 @@ def programme_pages(home):
         ProgrammePage,
         "national-working-group",
         title="National Music Services Working Group for Inclusion",
+        menu_label="Working group",
         show_in_menus=True,
         intro=(
             "The NWG is where music services share what they are learning about inclusion and offer each "
@@ -202,11 +206,12 @@ def programme_pages(home):
             ),
         ),
     )
-    training = child_page(
+    child_page(
         home,
         ProgrammePage,
         "training-and-consultancy",
         title="Training and consultancy",
+        menu_label="Training",
         show_in_menus=True,
         intro=(
             "We can speak at your regional hub group, train your team, or work alongside your music "
@@ -226,16 +231,6 @@ def programme_pages(home):
             ),
         ),
     )
-    call_to_action = (
-        "call_to_action",
-        {
-            "heading": "Can we help you?",
-            "text": "We present, train and advise music services, music education hubs and regional hub groups.",
-            "button_label": "Find out about training and consultancy",
-            "link": {"page": training.pk, "url": ""},
-        },
-    )
-    return call_to_action
 
 
 FUNDERS = "Changing Tracks is funded by Youth Music, thanks to the National Lottery through Arts Council England."
@@ -349,20 +344,9 @@ def statement_pages(home, site):
     add_footer_link(cookies)
 
 
-def home_body(home, call_to_action):
-    """The HEARD principles and a call to action, for a home page created in this run."""
-    home.body = stream(
-        ("heard_principles", {"heading": "Making sure young people's music is HEARD", "intro": ""}),
-        call_to_action,
-    )
-    home.save_revision().publish()
-
-
 def load():
-    home, created = home_page()
-    call_to_action = programme_pages(home)
-    if created:
-        home_body(home, call_to_action)
+    home, _created = home_page()
+    programme_pages(home)
     welsh_pages(home)
     footer_text()
     statement_pages(home, Site.objects.get(is_default_site=True))
@@ -393,6 +377,15 @@ WELSH = {
     ),
     "Making sure young people's music is HEARD": "Sicrhau bod cerddoriaeth pobl ifanc yn cael ei chlywed: HEARD",
     "Can we help you?": "Allwn ni eich helpu chi?",
+    "Featured resources": "Adnoddau dan sylw",
+    "Latest from the blog": "Y diweddaraf o'r blog",
+    "Our partners": "Ein partneriaid",
+    "Would you like us to present, or to provide training or consultancy, for your hub, music service or "
+    "regional group? Tell us what you have in mind.": (
+        "Hoffech chi i ni gyflwyno, neu ddarparu hyfforddiant neu ymgynghoriaeth, ar gyfer eich hyb, eich "
+        "gwasanaeth cerdd neu eich grŵp rhanbarthol? Dywedwch wrthym beth sydd gennych mewn golwg."
+    ),
+    "About": "Amdanom ni",
     "We present, train and advise music services, music education hubs and regional hub groups.": (
         "Rydym yn cyflwyno, yn hyfforddi ac yn cynghori gwasanaethau cerdd, hybiau addysg cerddoriaeth a "
         "grwpiau hybiau rhanbarthol."

@@ -7,24 +7,28 @@ from datetime import timedelta
 from urllib.parse import urljoin
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
+from core import fragments
+from core.blocks import HEARD_PRINCIPLES, INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
+from core.images import images_with_renditions
 from core.models import BasePage, ReviewMixin, footer_content_for
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin, quoted_block
@@ -54,12 +58,78 @@ class HomePage(BasePage):
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
-        help_text=_("The rest of the home page, such as the HEARD principles and calls to action."),
+        help_text=_("Anything else for the home page, shown after the summary, such as a call to action."),
+    )
+    show_featured_resources = models.BooleanField(
+        default=True,
+        help_text=_("Show resources from the library. Untick to leave the section out."),
+    )
+    featured_resources_heading = models.CharField(
+        max_length=80, default="Featured resources", help_text=_("The section's heading.")
+    )
+    show_latest_posts = models.BooleanField(
+        default=True, help_text=_("Show the three newest blog posts. Untick to leave the section out.")
+    )
+    latest_posts_heading = models.CharField(
+        max_length=80, default="Latest from the blog", help_text=_("The section's heading.")
+    )
+    show_partners = models.BooleanField(
+        default=True,
+        help_text=_("Show how many music services and hubs are partners, with a link to the map of partners."),
+    )
+    partners_heading = models.CharField(max_length=80, default="Our partners", help_text=_("The section's heading."))
+    show_heard_principles = models.BooleanField(
+        default=True, help_text=_("Show the five HEARD principles, each with its letter, name and meaning.")
+    )
+    heard_heading = models.CharField(
+        max_length=120,
+        default="Making sure young people's music is HEARD",
+        help_text=_("The heading above the HEARD principles."),
+    )
+    show_help = models.BooleanField(
+        default=True,
+        help_text=_("Show the 'Can we help you?' section, which leads to the enquiry form."),
+    )
+    help_heading = models.CharField(max_length=80, default="Can we help you?", help_text=_("The section's heading."))
+    help_intro = models.TextField(
+        max_length=400,
+        default=(
+            "Would you like us to present, or to provide training or consultancy, for your hub, "
+            "music service or regional group? Tell us what you have in mind."
+        ),
+        help_text=_("One or two sentences inviting visitors to get in touch."),
+    )
+    show_funders = models.BooleanField(
+        default=True,
+        help_text=_("Show the thanks to the funders (the words are in Settings > Footer) near the end of the page."),
     )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("hero_intro"), FieldPanel("hero_image")], heading=_("Introduction")),
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("show_featured_resources"),
+                FieldPanel("featured_resources_heading"),
+                InlinePanel(
+                    "featured_resources",
+                    max_num=6,
+                    label=_("Resource"),
+                    help_text=_("Up to six resources, in this order. Leave empty to show the three newest."),
+                ),
+            ],
+            heading=_("Featured resources"),
+        ),
+        MultiFieldPanel([FieldPanel("show_latest_posts"), FieldPanel("latest_posts_heading")], heading=_("Blog")),
+        MultiFieldPanel([FieldPanel("show_partners"), FieldPanel("partners_heading")], heading=_("Partners")),
+        MultiFieldPanel(
+            [FieldPanel("show_heard_principles"), FieldPanel("heard_heading")], heading=_("HEARD principles")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_help"), FieldPanel("help_heading"), FieldPanel("help_intro")],
+            heading=_("Can we help you?"),
+        ),
+        FieldPanel("show_funders"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("hero_intro"), index.SearchField("summary")]
@@ -80,6 +150,43 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
+
+    # The sections' content, read by the template inside cached fragments: queries only when content changed.
+    # The content apps' models are looked up by name, so that home imports none of them.
+
+    def featured_resource_pages(self):
+        """The editors' choices, live and public, in their order; else the three newest resources."""
+        resource_model = apps.get_model("resources", "ResourcePage")
+        resources = fragments.public(resource_model.objects.live().filter(locale_id=self.locale_id))
+        resources = resources.select_related("resource_type").prefetch_related(
+            Prefetch("listing_image", queryset=images_with_renditions("card"))
+        )
+        chosen = [item.resource_id for item in self.featured_resources.all()]
+        if chosen:
+            found = {resource.pk: resource for resource in resources.filter(pk__in=chosen)}
+            return [found[pk] for pk in chosen if pk in found]
+        return list(resources.order_by("-publication_date", "-pk")[:3])
+
+    def heard_section(self):
+        """What the HEARD principles block's template reads: the heading and the five principles."""
+        return {"heading": self.heard_heading, "intro": "", "principles": HEARD_PRINCIPLES}
+
+    def latest_posts(self):
+        blog_index_model = apps.get_model("blog", "BlogIndexPage")
+        blog = blog_index_model.objects.live().child_of(self).first()
+        if blog is None:
+            return []
+        return list(blog_index_model.with_listing_data(blog.posts())[:3])
+
+    def partner_directory(self):
+        """The partner directory and how many partners it lists, or None when there is none."""
+        directory_model = apps.get_model("partners", "PartnerIndexPage")
+        directory = directory_model.objects.live().child_of(self).first()
+        if directory is None:
+            return None
+        partner_model = apps.get_model("partners", "PartnerPage")
+        count = fragments.public(partner_model.objects.live().descendant_of(directory)).count()
+        return {"url": directory.url, "title": directory.title, "count": count}
 
     def get_structured_data(self, request=None):
         """The programme as an Organization, and the site with its search, for search engines."""
@@ -106,6 +213,18 @@ class HomePage(BasePage):
             "query-input": "required name=search_terms",
         }
         return [organization, website]
+
+
+class HomePageFeaturedResource(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_resources")
+    resource = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A resource from the library to show on the home page."),
+    )
+
+    panels = [PageChooserPanel("resource", page_type="resources.ResourcePage")]
 
 
 class ProgrammePage(ReviewMixin, BasePage):
@@ -215,6 +334,8 @@ class EnquiryFormBuilder(FormBuilder):
 class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage):
     """A form built by editors. Every enquiry is stored first, then emailed; a failed email loses nothing."""
 
+    # The header and footer link "Can we help you?" to the first enquiry form under the home page.
+    offers_help = True
     # Room for a person to correct a few mistakes; beyond that, one address is flooding the form.
     rate_limit_scope = "enquiry"
     rate_limit = 10

@@ -74,6 +74,7 @@ def load(home):
         PartnerIndexPage,
         "partners",
         title="Our partners",
+        menu_label="Partners",
         show_in_menus=True,
         intro=(
             "The music services behind our action research and the National Music Services Working Group "

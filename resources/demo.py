@@ -453,6 +453,7 @@ def load(home):
         ResourceIndexPage,
         "resources",
         title="Resource library",
+        menu_label="Resources",
         show_in_menus=True,
         intro=(
             "Toolkits, reports, case studies and guides from the programme's action research and the National "

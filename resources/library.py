@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -31,6 +31,7 @@ from core import fragments
 from core.blocks import HEARD_PRINCIPLES
 from core.forms import LenientMultipleChoiceField, QueryField
 from core.i18n import locale_id
+from core.images import images_with_renditions
 from core.paging import paginate
 from resources.models import Audience, Region, ResourcePage, ResourceType, Topic
 
@@ -167,7 +168,12 @@ class Library:
 
     @cached_property
     def results(self):
-        resources = self.filtered().select_related("resource_type").order_by("-publication_date", "-pk")
+        resources = (
+            self.filtered()
+            .select_related("resource_type")
+            .prefetch_related(Prefetch("listing_image", queryset=images_with_renditions("card")))
+            .order_by("-publication_date", "-pk")
+        )
         return paginate(self.request, resources, PER_PAGE, count=self.counts["total"])
 
     @cached_property

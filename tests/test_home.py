@@ -1,14 +1,27 @@
 """Page types: where they may live, and how they render."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
+from django.test import Client
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage
-from home.models import EnquiryFormPage, HomePage, ProgrammePage
+from home.models import EnquiryFormPage, HomePage, HomePageFeaturedResource, ProgrammePage
 from partners.models import PartnerIndexPage
 from resources.models import ResourceIndexPage
-from tests.factories import ImageFactory, ProgrammePageFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    EnquiryFormPageFactory,
+    ImageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    ProgrammePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +53,6 @@ def h1_texts(response):
 
 def test_home_page_renders_with_one_h1_and_landmarks(client, home_page):
     home_page.hero_image = ImageFactory(description="Five coloured tracks side by side")
-    home_page.body = [("heard_principles", {"heading": "Making sure music is HEARD", "intro": ""})]
     home_page.save()
     response = client.get("/en/")
     assert response.status_code == 200
@@ -118,3 +130,99 @@ def test_home_page_query_count_stays_the_same_as_the_menu_grows(
     with django_assert_num_queries(0):  # the site with its home page, menu, footer and switcher are cached
         response = client.get("/en/")
     assert len(BeautifulSoup(response.content, "html.parser").select("nav[aria-label=Main] li")) == menu_pages + 1
+
+
+def home_sections(home_page, **changes):
+    for name, value in changes.items():
+        setattr(home_page, name, value)
+    home_page.save_revision().publish()
+    soup = BeautifulSoup(Client().get("/en/").content, "html.parser")
+    return {section.h2.get_text(strip=True): section for section in soup.select("main section")}
+
+
+@pytest.fixture
+def full_site(home_page):
+    library = ResourceIndexPageFactory(parent=home_page)
+    resources = [
+        ResourcePageFactory(parent=library, title=f"Toolkit {year}", publication_date=datetime.date(year, 1, 1))
+        for year in range(2018, 2024)
+    ]
+    blog = BlogIndexPageFactory(parent=home_page)
+    for day in range(1, 5):
+        BlogPageFactory(parent=blog, title=f"Post of {day} May", date=datetime.date(2024, 5, day))
+    directory = PartnerIndexPageFactory(parent=home_page)
+    for _ in range(4):
+        PartnerPageFactory(parent=directory)
+    EnquiryFormPageFactory(parent=home_page)
+    return resources
+
+
+def test_home_page_shows_every_section_with_newest_resources_and_posts(home_page, full_site):
+    sections = home_sections(home_page)
+    assert list(sections) == [
+        "Featured resources",
+        "Making sure young people's music is HEARD",
+        "Latest from the blog",
+        "Our partners",
+        "Can we help you?",
+    ]
+    titles = [a.get_text(strip=True) for a in sections["Featured resources"].select(".card__title a")]
+    assert titles == ["Toolkit 2023", "Toolkit 2022", "Toolkit 2021"]
+    posts = [a.get_text(strip=True) for a in sections["Latest from the blog"].select(".card__title a")]
+    assert posts == ["Post of 4 May", "Post of 3 May", "Post of 2 May"]
+    partners = sections["Our partners"]
+    assert "4 music services and hubs work with us." in partners.get_text(" ", strip=True)
+    assert partners.select_one("a.button")["href"] == "/en/partners/"
+    assert sections["Can we help you?"].select_one("a.button")["href"] == "/en/can-we-help-you/"
+
+
+def test_editors_choose_the_featured_resources_and_their_order(home_page, full_site):
+    oldest, second = full_site[0], full_site[1]
+    home_page.featured_resources = [
+        HomePageFeaturedResource(resource=second, sort_order=0),
+        HomePageFeaturedResource(resource=oldest, sort_order=1),
+    ]
+    sections = home_sections(home_page, featured_resources_heading="Start here")
+    titles = [a.get_text(strip=True) for a in sections["Start here"].select(".card__title a")]
+    assert titles == ["Toolkit 2019", "Toolkit 2018"]
+
+
+def test_editors_can_leave_out_each_section(home_page, full_site):
+    sections = home_sections(
+        home_page,
+        show_featured_resources=False,
+        show_latest_posts=False,
+        show_partners=False,
+        show_heard_principles=False,
+        show_help=False,
+    )
+    assert list(sections) == []
+
+
+def test_every_section_field_has_help_text():
+    fields = [field for field in HomePage._meta.get_fields() if field.name.startswith(("show_", "help_"))]
+    fields += [HomePage._meta.get_field(name) for name in ("featured_resources_heading", "latest_posts_heading")]
+    assert len(fields) >= 8
+    assert [field.name for field in fields if not field.help_text] == []
+
+
+def test_header_and_footer_link_to_the_enquiry_form(client, home_page, full_site):
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
+    assert soup.select_one("header .site-header__help")["href"] == "/en/can-we-help-you/"
+    assert soup.select_one("footer a.site-footer__help")["href"] == "/en/can-we-help-you/"
+
+
+def test_the_menu_uses_the_short_menu_label_or_else_the_title(client, home_page):
+    ProgrammePageFactory(
+        parent=home_page,
+        title="National Music Services Working Group for Inclusion",
+        menu_label="Working group",
+        show_in_menus=True,
+    )
+    ProgrammePageFactory(parent=home_page, title="Training", show_in_menus=True)
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select("nav[aria-label=Main] a")] == [
+        "Home",
+        "Working group",
+        "Training",
+    ]

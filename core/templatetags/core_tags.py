@@ -3,18 +3,21 @@ from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import fragments, i18n
-from core.models import SOCIAL_IMAGE_FILTER, SEOMixin, footer_content_for
+from core.models import SOCIAL_IMAGE_FILTER, BasePage, SEOMixin, footer_content_for
 
 register = template.Library()
 
@@ -54,17 +57,54 @@ def aria_current(link_path, current_path):
     return None
 
 
+def with_menu_labels(pages):
+    """Pages with their menu label (or '') as menu_label_, in the same query: one subquery per page type."""
+    labels = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("menu_label")[:1])
+        for model in apps.get_models()
+        if issubclass(model, BasePage)
+    ]
+    return pages.annotate(menu_label_=Coalesce(*labels, Value("")))
+
+
 def menu_links(request):
-    """The home page and its live, public children that editors ticked 'show in menus'."""
+    """The home page and its live, public children that editors ticked 'show in menus', by menu label,
+    and the first of those children whose page type offers help (offers_help: the enquiry form)."""
 
     def build():
         home = i18n.live_home_pages(request).get(get_language())
         if home is None:
-            return []
-        pages = [home, *fragments.public(home.get_children().live().in_menu())]
-        return [{"url": page.get_url(request), "title": page.title, "path": page.path} for page in pages]
+            return {"links": [], "help": None}
+        children = list(with_menu_labels(fragments.public(home.get_children().live())))
+        # The menu names the home page "Home" itself (includes/primary_navigation.html).
+        links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
+        links += [
+            {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
+            for child in children
+            if child.show_in_menus
+        ]
+        helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
+        help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
+        return {"links": links, "help": help_link}
 
     return fragments.cached(request, "menu", build)
+
+
+# How many fallback pictures each kind of card has (static/images/cards, drawn by scripts/make_card_art.py).
+CARD_ART_VARIANTS = 5
+
+
+@register.simple_tag
+def card_art(kind, key):
+    """The URL of a card's fallback picture: the motif of its kind ("resource" or "post") in one of
+    the HEARD colours, chosen by key (the page's id) so that neighbouring cards differ."""
+    return static(f"images/cards/{kind}-{int(key or 0) % CARD_ART_VARIANTS}.svg")
+
+
+@register.simple_tag(takes_context=True)
+def help_link(context):
+    """{"url", "title"} of the page that offers help ("Can we help you?"), or None."""
+    return menu_links(context["request"])["help"]
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
@@ -73,7 +113,7 @@ def primary_navigation(context):
     request = context["request"]
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
-    links = menu_links(request)
+    links = menu_links(request)["links"]
     if not links:
         return {"links": []}
     home, *sections = links

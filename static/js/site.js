@@ -47,7 +47,42 @@
         });
     }
 
+    // Disclosures on narrow screens: the menu and the listings' filters sit behind a button
+    // ([data-disclosure], aria-controls naming what it shows). Escape closes an open one and puts
+    // focus back on its button. Without the script the buttons stay hidden and everything is shown;
+    // from 48em the CSS shows the content and hides the buttons.
+    function enhanceDisclosures() {
+        document.querySelectorAll("[data-disclosure]").forEach(function (toggle) {
+            var regions = toggle.getAttribute("aria-controls").split(" ").map(function (id) {
+                return document.getElementById(id);
+            }).filter(Boolean);
+            if (!regions.length) {
+                return;
+            }
+            function setOpen(open) {
+                toggle.setAttribute("aria-expanded", open ? "true" : "false");
+                regions.forEach(function (region) {
+                    region.classList.toggle("is-open", open);
+                });
+            }
+            regions.forEach(function (region) {
+                region.classList.add("is-collapsible");
+            });
+            toggle.hidden = false;
+            toggle.addEventListener("click", function () {
+                setOpen(toggle.getAttribute("aria-expanded") !== "true");
+            });
+            document.addEventListener("keydown", function (event) {
+                if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+                    setOpen(false);
+                    toggle.focus();
+                }
+            });
+        });
+    }
+
     function enhance() {
+        enhanceDisclosures();
         enhanceVideoEmbeds();
         enhanceErrorSummary();
     }

@@ -1,0 +1,193 @@
+"""How the demo site looks and behaves in Chromium on a phone, a tablet and a desktop: what a person
+would notice, measured in the page (issue 17). One demo load per test: each test visits many pages."""
+
+import re
+
+import pytest
+
+from tests.public_urls import load_demo_site, public_paths
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+SMALLEST = {"width": 320, "height": 640}
+TABLET = {"width": 768, "height": 1024}
+DESKTOP = {"width": 1280, "height": 900}
+
+# Elements wider than the viewport, or reaching past either side of it, as "tag.class: left..right".
+OVERFLOWING = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("body *")].filter((element) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (style.position === "absolute" && (box.width <= 1 || style.clipPath !== "none")) return false;
+        return box.width > 0 && (box.right > width + 1 || box.left < -1);
+    }).map((element) => {
+        const box = element.getBoundingClientRect();
+        return `${element.tagName.toLowerCase()}.${element.className}: ${box.left}..${box.right}`;
+    });
+}"""
+
+# Images shown larger than their file: rendered CSS width x devicePixelRatio above the file's width.
+UPSCALED = """() => [...document.images].filter((image) => {
+    const source = image.currentSrc || image.src;
+    if (!image.complete || image.naturalWidth === 0 || /\\.svg($|\\?)/.test(source)) return false;
+    return image.getBoundingClientRect().width * devicePixelRatio > image.naturalWidth + 1;
+}).map((image) => {
+    const shown = image.getBoundingClientRect().width;
+    return `${image.currentSrc}: ${image.naturalWidth}px file at ${shown}px x ${devicePixelRatio}`;
+})"""
+
+# How an element shows focus: its outline and box shadow, what a sighted keyboard user would see change.
+FOCUS_STYLE = """(element) => {
+    const style = getComputedStyle(element);
+    return {outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth), shadow: style.boxShadow};
+}"""
+
+
+def shows_focus(before, after):
+    """A ring of at least 2px (outline or box shadow) that was not there before focus."""
+    return after != before and (after["outline"] >= 2 or after["shadow"] != "none")
+
+
+def demo_paths():
+    load_demo_site()
+    paths = public_paths()
+    del paths["health"]
+    return paths
+
+
+def new_page(browser, viewport, **options):
+    context = browser.new_context(viewport=viewport, **options)
+    return context.new_page()
+
+
+def test_on_a_phone_the_header_is_short_and_the_menu_is_a_disclosure(live_server, browser):
+    demo_paths()
+    page = new_page(browser, PHONE)
+    page.goto(live_server.url + "/en/")
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] <= 0.25 * PHONE["height"], f"header {header['height']}px tall"
+    menu = page.locator("#site-menu")
+    toggle = page.get_by_role("button", name="Menu")
+    assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.get_by_role("link", name="Resources", exact=True).focus()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == "site-menu"
+
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Working group").click()
+    assert page.locator("h1").inner_text() == "National Music Services Working Group for Inclusion"
+    page.context.close()
+
+
+def test_without_javascript_the_menu_and_filters_are_simply_shown(live_server, browser):
+    demo_paths()
+    page = new_page(browser, PHONE, java_script_enabled=False)
+    page.goto(live_server.url + "/en/resources/")
+    assert page.locator("#site-menu").is_visible()
+    assert page.locator("#library-filters").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    assert not page.get_by_role("button", name="Filters").is_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "count", "first_result", "filters"),
+    [
+        ("/en/resources/", ".library__count", "#library-results .card", "#library-filters"),
+        ("/en/partners/", "#partner-results-heading", ".partner-list .card", "#partner-filters"),
+        ("/en/blog/", ".listing__count", ".card-list--posts .card", "#blog-filters"),
+    ],
+)
+def test_on_a_phone_results_start_on_the_first_screen_with_filters_behind_a_button(
+    live_server, browser, path, count, first_result, filters
+):
+    demo_paths()
+    page = new_page(browser, PHONE)
+    page.goto(live_server.url + path)
+    assert not page.locator(filters).is_visible()
+    assert re.match(r"\d+ ", page.locator(count).inner_text())
+    assert page.locator(count).bounding_box()["y"] < PHONE["height"]
+    first = page.locator(first_result).first.bounding_box()
+    assert first["y"] + 80 < PHONE["height"], f"the first result starts at {first['y']}px"
+
+    page.get_by_role("button", name="Filters").click()
+    assert page.locator(filters).is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator(filters).is_visible()
+    page.context.close()
+
+
+def test_nothing_scrolls_sideways_at_320_px_and_no_image_is_upscaled(live_server, browser):
+    paths = demo_paths()
+    problems = {}
+    for viewport in (SMALLEST, PHONE, DESKTOP):
+        page = new_page(browser, viewport)
+        for name, path in paths.items():
+            page.goto(live_server.url + path)
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load the lazy images
+            page.wait_for_function("[...document.images].every((image) => image.complete)")
+            found = page.evaluate(UPSCALED)
+            if viewport is SMALLEST:
+                found += page.evaluate(OVERFLOWING)
+                if page.evaluate("document.documentElement.scrollWidth") > SMALLEST["width"]:
+                    found.append("the page scrolls sideways")
+            if found:
+                problems[f"{name} at {viewport['width']}px"] = found
+        page.context.close()
+    assert problems == {}
+
+
+def test_card_grids_are_three_across_on_a_desktop_two_on_a_tablet_one_on_a_phone(live_server, browser):
+    demo_paths()
+    for viewport, columns in ((DESKTOP, 3), (TABLET, 2), (PHONE, 1)):
+        page = new_page(browser, viewport)
+        for path, cards in (("/en/resources/", "#library-results .card"), ("/en/blog/", ".card-list--posts .card")):
+            page.goto(live_server.url + path)
+            lefts = page.locator(cards).evaluate_all(
+                "(cards) => cards.map((card) => card.getBoundingClientRect().left)"
+            )
+            assert len(set(lefts)) == columns, f"{path} at {viewport['width']}px: {sorted(set(lefts))}"
+        page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_control_in_the_header_shows_a_visible_focus(live_server, browser, viewport):
+    demo_paths()
+    page = new_page(browser, viewport)
+    page.goto(live_server.url + "/en/")
+    if viewport is PHONE:
+        page.get_by_role("button", name="Menu").press("Enter")
+    controls = page.locator("header a:visible, header button:visible, header input:visible")
+    assert controls.count() >= 10
+    unchanged = []
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        page.locator("main").focus()
+        before = control.evaluate(FOCUS_STYLE)
+        page.keyboard.press("Shift")  # the last input was the keyboard: focus is then :focus-visible
+        control.focus()
+        after = control.evaluate(FOCUS_STYLE)
+        if not shows_focus(before, after):
+            unchanged.append(control.evaluate("(element) => element.outerHTML.slice(0, 80)"))
+    assert unchanged == []
+    page.context.close()
+
+
+def test_a_visitor_goes_from_the_home_page_to_the_enquiry_form_by_clicking(live_server, browser):
+    demo_paths()
+    for viewport in (PHONE, DESKTOP):
+        page = new_page(browser, viewport)
+        page.goto(live_server.url + "/en/")
+        page.locator("header").get_by_role("link", name="Can we help you?").click()
+        assert page.locator("h1").inner_text() == "Can we help you?"
+        assert page.get_by_label("Your email address").is_visible()
+        page.goto(live_server.url + "/en/")
+        page.locator("main").get_by_role("link", name="Tell us what you need").click()
+        assert page.locator("h1").inner_text() == "Can we help you?"
+        page.context.close()
