@@ -5,13 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import accounts
+from core import accounts, health
 from core import views as core_views
-from core.health import health
 from search import views as search_views
 
 urlpatterns = [
-    path("health/", health, name="health"),
+    # Readiness (what a load balancer checks) at /health/ and /health/ready/; liveness at /health/live/.
+    path("health/", health.ready, name="health"),
+    path("health/ready/", health.ready, name="health_ready"),
+    path("health/live/", health.live, name="health_live"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("favicon.ico", core_views.FaviconView.as_view(), name="favicon"),

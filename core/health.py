@@ -1,8 +1,15 @@
-"""/health/: whether this server can serve the site, for load balancers and uptime checks.
+"""Health checks for load balancers, orchestrators and uptime monitors.
 
-200 when the database answers and, where a cache server is configured (Redis,
-REDIS_URL), the cache answers too; 503 naming what failed otherwise. The reply
-names the failing part only: the error itself goes to the log.
+- /health/live/ (liveness): the process answers. It touches nothing else, so a
+  database or cache outage never gets app servers restarted for no gain.
+- /health/ready/ (readiness), also at /health/: whether this server can serve
+  the site. 503 when the database fails, since no page can be built. The cache
+  (Redis, REDIS_URL) is not needed to serve pages (core/cache.py treats it as a
+  miss), so a failing cache gives 200 with status "degraded" and a warning in
+  the log: a load balancer checking readiness keeps every server in rotation
+  while Redis is down.
+
+The reply names the failing part only: the error itself goes to the log.
 """
 
 import logging
@@ -33,21 +40,34 @@ def cache_checks():
     return checks
 
 
-@never_cache
-@require_GET
-def health(request):
-    checks = {"database": check_database, **cache_checks()}
+def run_checks(checks, level):
+    """{name: "ok" or "failed"} for each check; a failure is logged at `level` with its error."""
     results = {}
     for name, check in checks.items():
         try:
             check()
         except Exception:
-            logger.exception("Health check failed: %s", name)
+            logger.log(level, "Health check failed: %s", name, exc_info=True)
             results[name] = "failed"
         else:
             results[name] = "ok"
-    failed = [name for name, result in results.items() if result != "ok"]
-    return JsonResponse(
-        {"status": "unavailable" if failed else "ok", "failed": failed, "checks": results},
-        status=503 if failed else 200,
-    )
+    return results
+
+
+@never_cache
+@require_GET
+def live(request):
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def ready(request):
+    required = run_checks({"database": check_database}, logging.ERROR)
+    optional = run_checks(cache_checks(), logging.WARNING)
+    failed = [name for name, result in {**required, **optional}.items() if result != "ok"]
+    if any(result != "ok" for result in required.values()):
+        status, code = "unavailable", 503
+    else:
+        status, code = ("degraded" if failed else "ok"), 200
+    return JsonResponse({"status": status, "failed": failed, "checks": {**required, **optional}}, status=code)

@@ -26,21 +26,31 @@ def test_healthy_with_redis(client, settings):
     assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
 
 
-def test_redis_down_is_named_and_logged(client, settings, caplog):
+def test_redis_down_keeps_the_server_ready_but_degraded_and_logs_a_warning(client, settings, caplog):
     settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
-    with caplog.at_level(logging.ERROR, logger="core.health"):
-        response = client.get("/health/")
-    assert response.status_code == 503
+    with caplog.at_level(logging.WARNING, logger="core.health"):
+        response = client.get("/health/ready/")
+    assert response.status_code == 200, "pages still serve, so the load balancer must keep this server"
     assert response.json() == {
-        "status": "unavailable",
+        "status": "degraded",
         "failed": ["cache"],
         "checks": {"database": "ok", "cache": "failed"},
     }
-    assert "Health check failed: cache" in caplog.text
+    (record,) = [record for record in caplog.records if record.name == "core.health"]
+    assert record.levelname == "WARNING" and record.getMessage() == "Health check failed: cache"
+    assert client.get("/health/").json() == response.json(), "/health/ is the readiness check"
+    assert client.get("/health/live/").status_code == 200
 
 
-def test_only_get(client):
-    assert client.post("/health/").status_code == 405
+def test_liveness_says_only_that_the_process_answers(client):
+    response = client.get("/health/live/")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/health/", "/health/ready/", "/health/live/"])
+def test_only_get(client, path):
+    assert client.post(path).status_code == 405
 
 
 def test_database_down_health_says_503_and_pages_get_the_error_page():
@@ -49,10 +59,11 @@ def test_database_down_health_says_503_and_pages_get_the_error_page():
         "import json\n"
         "from django.test import Client\n"
         "client = Client(raise_request_exception=False)\n"
-        "health = client.get('/health/')\n"
+        "health = client.get('/health/ready/')\n"
+        "live = client.get('/health/live/')\n"
         "page = client.get('/en/')\n"
         "print('RESULT ' + json.dumps({'health': [health.status_code, health.json()],"
-        " 'page': [page.status_code, page.content.decode()]}))\n"
+        " 'live': live.status_code, 'page': [page.status_code, page.content.decode()]}))\n"
     )
     result, output = run_site(code, DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/changingtracks")
     result = json.loads(result)
@@ -60,6 +71,7 @@ def test_database_down_health_says_503_and_pages_get_the_error_page():
         503,
         {"status": "unavailable", "failed": ["database"], "checks": {"database": "failed"}},
     ]
+    assert result["live"] == 200, "the process itself is fine: nothing should restart it"
     status, html = result["page"]
     assert status == 500
     assert "<h1>Sorry, something went wrong</h1>" in html
