@@ -18,7 +18,10 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = home_demo.load()
+        home, home_is_new = home_demo.home_page()
+        # First, so that the calls to action on the home and training pages can link to it.
+        enquiries = enquiry_demo.enquiry_page(home)
+        home_demo.load(home, home_is_new, enquiries)
         resources_demo.load_taxonomy()
         partners_demo.load(home)
         resources_demo.load(home)
