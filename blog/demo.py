@@ -1,13 +1,14 @@
-"""Demo blog: posts written in the project's own words from the facts in shared/seeds/.
+"""Demo blog: example posts that show how the blog works, written from the facts in shared/seeds/.
 
-The seeds give no dates for posts, so the demo dates them a few weeks apart,
-counting back from the day the demo is loaded, and no post claims an event
-happened on its date. Authors are teams, never invented people.
+The seeds name no blog posts and give no dates, so every post is an example:
+its title starts "Example:", its page says it is example content, its author is
+"Example author" and its date is a fixed example date (five weeks apart, counting
+back from EXAMPLE_DATE), never the day the demo is loaded. What the posts say about
+the programme is what the seeds say, in the project's own words.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.utils.timezone import localdate
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
@@ -23,21 +24,12 @@ from blog.models import (
 )
 from core.demo import child_page, demo_image, stream
 
-PEOPLE = {
-    "team": {
-        "name": "Changing Tracks team",
-        "role": "Programme team, Hertfordshire Music Service",
-        "bio": (
-            "The people who run Changing Tracks: peer support and learning, training, consultancy and action "
-            "research for music services that want to become more inclusive."
-        ),
-    },
-    "research": {
-        "name": "Action research team",
-        "role": "Changing Tracks action research programme",
-        "bio": "Looks after the fund that helps music services test approaches to inclusion and share what they learn.",
-    },
+EXAMPLE_AUTHOR = {
+    "name": "Example author",
+    "bio": "An example author, to show how the blog credits the people who write its posts.",
 }
+# The newest example post's date; the others are five weeks apart before it.
+EXAMPLE_DATE = date(2025, 6, 2)
 
 
 def p(*texts):
@@ -88,7 +80,7 @@ POSTS = [
     {
         "slug": "changing-tracks-previously-musicnet-east",
         "partners": ["hertfordshire"],
-        "title": "Changing Tracks, previously MusicNet East",
+        "title": "Example: Changing Tracks, previously MusicNet East",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Programme news"],
         "intro": "Changing Tracks was previously called MusicNet East. It is run by Hertfordshire Music Service "
@@ -97,8 +89,8 @@ POSTS = [
             p(
                 "Changing Tracks is a programme of support and learning for, with and by music services that want "
                 "to improve equality, diversity and inclusion. It was previously called MusicNet East.",
-                "Hertfordshire Music Service still runs the programme, and Youth Music still funds it, thanks to "
-                "the National Lottery through Arts Council England.",
+                "Hertfordshire Music Service runs the programme, and Youth Music funds it, thanks to the National "
+                "Lottery through Arts Council England.",
             ),
             h2("What we offer"),
             ul(
@@ -111,11 +103,10 @@ POSTS = [
     },
     {
         "slug": "what-the-action-research-fund-pays-for",
-        "resources": ["funding-for-inclusion", "action-research-findings-2022-2023"],
-        "title": "What our action research fund pays for",
+        "resources": ["example-action-research-findings-report", "example-making-the-case-to-your-local-authority"],
+        "title": "Example: What our action research fund pays for",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Action research", "Funding"],
-        "author": "research",
         "intro": "Each year since 2018 we have offered a fund for music services to research what helps and what "
         "hinders inclusion in their own work.",
         "body": [
@@ -147,14 +138,19 @@ POSTS = [
             "southampton",
             "waltham-forest",
         ],
-        "resources": ["action-research-hull", "action-research-norfolk", "action-research-liverpool-resonate"],
-        "title": "The music services in our action research",
+        "resources": ["example-action-research-case-study", "example-action-research-findings-report"],
+        "title": "Example: The music services in our action research",
         "category": BlogCategory.NEWS,
         "tags": ["Action research"],
-        "author": "research",
-        "intro": "Nine music services have been, or still are, partners in our programme of action research.",
+        "intro": "Our current action research projects are with 17 music services. Our description of the programme "
+        "also names nine services that have been, or still are, partners in the research.",
         "body": [
-            p("These music services have taken part in the research on the enablers and barriers of inclusion:"),
+            p(
+                "The current action research projects are with 17 music services, each developing nurture groups "
+                "with primary schools.",
+                "Our description of the programme names these services as having been, or still being, partners in "
+                "the research on the enablers and barriers of inclusion:",
+            ),
             ul(
                 "Cambridgeshire",
                 "Cornwall",
@@ -174,11 +170,10 @@ POSTS = [
     },
     {
         "slug": "nurture-groups-our-current-research",
-        "resources": ["nurture-groups-toolkit", "starting-a-nurture-group", "nurture-groups-in-music-services"],
-        "title": "Nurture groups: the focus of our current action research",
+        "resources": ["example-nurture-groups-toolkit", "example-nurture-group-planning-template"],
+        "title": "Example: Nurture groups, the focus of our current action research",
         "category": BlogCategory.PROGRAMME_UPDATE,
         "tags": ["Action research", "Nurture groups"],
-        "author": "research",
         "intro": "Our current action research projects are with 17 music services, each developing nurture "
         "groups with primary schools.",
         "body": [
@@ -192,8 +187,8 @@ POSTS = [
     },
     {
         "slug": "inside-the-national-working-group",
-        "resources": ["nwg-meeting-write-up-2022"],
-        "title": "Inside the National Music Services Working Group for Inclusion",
+        "resources": ["example-action-research-findings-report"],
+        "title": "Example: Inside the National Music Services Working Group for Inclusion",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG", "Music Mark"],
         "intro": "The NWG is where music services share their learning about inclusion and offer each other "
@@ -201,7 +196,8 @@ POSTS = [
         "body": [
             p(
                 "We run the National Music Services Working Group for Inclusion in partnership with Music Mark, "
-                "the UK association for music education, and Youth Music.",
+                "the UK association for music education. Our page 'Changing Tracks' names Youth Music as a partner "
+                "in it too.",
                 "Its purpose is for music services to share what they are learning about inclusion and to "
                 "support and challenge each other.",
             ),
@@ -210,27 +206,29 @@ POSTS = [
     {
         "slug": "nwg-from-a-small-group-to-45-services",
         "partners": ["calderdale", "ealing", "luton", "northamptonshire", "thurrock", "milton-keynes"],
-        "resources": ["nwg-meeting-write-up-2020", "nwg-meeting-write-up-2021"],
-        "title": "The NWG: from a small group to around 45 music services",
+        "resources": ["example-inclusion-self-assessment-tool"],
+        "title": "Example: The NWG, from a small group to around 45 music services",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG"],
         "intro": "Until 2020 the working group was small. Since September 2021 around 45 music services have "
         "been represented.",
         "body": [
             p(
-                "Until 2020 the group was the inclusion action research partners plus six other music services: "
-                "Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes.",
-                "From September 2021 there are around 45 music services represented on the group.",
+                "Our two descriptions of the group give its membership differently. Our page 'About Changing Tracks "
+                "&amp; Music Services' says that until 2020 the group was a small group of inclusion action research "
+                "partners plus six others, and that from September 2021 around 45 music services are represented on "
+                "it.",
+                "Our page 'Changing Tracks' says the group consists of the current action research partners plus, "
+                "currently, six others: Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes.",
             ),
         ],
     },
     {
         "slug": "what-research-partners-bring-to-the-nwg",
-        "resources": ["nwg-meeting-write-up-2022", "stages-and-indicators-of-inclusion"],
-        "title": "What action research partners bring to the NWG",
+        "resources": ["example-action-research-findings-report", "example-inclusion-self-assessment-tool"],
+        "title": "Example: What action research partners bring to the NWG",
         "category": BlogCategory.NWG_WRITE_UP,
         "tags": ["NWG", "Action research"],
-        "author": "research",
         "intro": "Action research partners share their emerging findings on what drives inclusion and what "
         "stands in its way.",
         "body": [
@@ -245,8 +243,8 @@ POSTS = [
     *(
         {
             "slug": f"heard-{name.lower()}",
-            "resources": ["the-heard-principles"],
-            "title": f"{name}: the {name[0]} in HEARD",
+            "resources": ["example-heard-principles-guide"],
+            "title": f"Example: {name}, the {name[0]} in HEARD",
             "category": BlogCategory.RESOURCE_UPDATE,
             "tags": ["HEARD principles"],
             "intro": f"{name}: {meaning}. One of the five principles that make sure young people's music is HEARD.",
@@ -256,7 +254,7 @@ POSTS = [
     ),
     {
         "slug": "how-we-share-what-music-services-learn",
-        "title": "How we share what music services learn",
+        "title": "Example: How we share what music services learn",
         "category": BlogCategory.NEWS,
         "tags": ["Music Mark", "Programme news"],
         "intro": "Insights from the programme reach music services through many channels, not only this website.",
@@ -282,16 +280,14 @@ POSTS = [
     },
     {
         "slug": "can-we-help-your-music-service",
-        "resources": ["training-for-music-services"],
-        "title": "Can we help your music service?",
+        "title": "Example: Can we help your music service?",
         "category": BlogCategory.NEWS,
         "tags": ["Training and consultancy"],
         "intro": "We present, train and advise music services, music education hubs and regional hub groups.",
         "body": [
             p(
                 "Would you like us to present, or to provide training or consultancy, for your regional hub group, "
-                "music education hub or music service? Everything we offer draws on what music services have "
-                "tried for themselves."
+                "music education hub or music service? Tell us through our form, 'Can we help you?'."
             ),
         ],
     },
@@ -305,12 +301,10 @@ PICTURES = [
 ]
 
 
-def people():
-    locale = Locale.get_default()
-    return {
-        key: Person.objects.get_or_create(locale=locale, name=fields["name"], defaults=fields)[0]
-        for key, fields in PEOPLE.items()
-    }
+def example_author():
+    return Person.objects.get_or_create(
+        locale=Locale.get_default(), name=EXAMPLE_AUTHOR["name"], defaults=EXAMPLE_AUTHOR
+    )[0]
 
 
 def pictures():
@@ -347,11 +341,10 @@ def load(home):
         intro="News, write-ups from the working group and what music services are learning about inclusion.",
         listing_summary="News and learning from Changing Tracks and the music services in it.",
     )
-    authors = people()
+    author = example_author()
     images = pictures()
     resources = demo_pages(home, "resources", "resourcepage")
     partners = demo_pages(home, "partners", "partnerpage")
-    today = localdate()
     # Oldest first, so that each post is published after the one before it.
     for age, post in reversed(list(enumerate(POSTS))):
         tags = [Tag.objects.get_or_create(name=name)[0] for name in post["tags"]]
@@ -360,12 +353,13 @@ def load(home):
             BlogPage,
             post["slug"],
             title=post["title"],
-            date=today - timedelta(weeks=5 * age),
+            date=EXAMPLE_DATE - timedelta(weeks=5 * age),
+            is_example_content=True,
             category=post["category"],
             intro=post["intro"],
             hero_image=images[age % len(images)],
             body=stream(*post["body"]),
-            blog_authors=[BlogPageAuthor(person=authors[post.get("author", "team")])],
+            blog_authors=[BlogPageAuthor(person=author)],
             tagged_items=[BlogPageTag(tag=tag) for tag in tags],
             related_resources=chosen(BlogPageRelatedResource, "resource", resources, post.get("resources", [])),
             mentioned_partners=chosen(BlogPageMentionedPartner, "partner", partners, post.get("partners", [])),

@@ -23,7 +23,7 @@ from blog.feeds import BlogFeed
 from core import fragments
 from core.blocks import BaseStreamBlock
 from core.images import images_with_renditions
-from core.models import BasePage
+from core.models import BasePage, ExampleContentMixin
 from core.paging import paginate
 
 POSTS_PER_PAGE = 10
@@ -185,7 +185,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return BlogFeed()(request, index=self)
 
 
-class BlogPage(BasePage):
+class BlogPage(ExampleContentMixin, BasePage):
     date = models.DateField(
         default=localdate,
         help_text=_("The date shown on the post. Posts are listed newest first by this date."),
@@ -220,6 +220,7 @@ class BlogPage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        *ExampleContentMixin.example_panels,
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("category"), InlinePanel("blog_authors", label=_("Authors"))],
             heading=_("About this post"),

@@ -127,6 +127,27 @@ class ReviewMixin(models.Model):
         abstract = True
 
 
+class ExampleContentMixin(models.Model):
+    """Marks a page as made up to show how the site works, so that no visitor takes it for fact.
+
+    Page templates include components/example_notice.html, which says so on the page.
+    """
+
+    is_example_content = models.BooleanField(
+        default=False,
+        verbose_name=_("is example content"),
+        help_text=_(
+            "Tick if this page is made up to show how the site works rather than real news or a real resource. "
+            "A notice on the page tells visitors. Start its title with 'Example:' too."
+        ),
+    )
+
+    example_panels = [FieldPanel("is_example_content")]
+
+    class Meta:
+        abstract = True
+
+
 class SEOMixin:
     """Title, description, sharing and structured data, with fallbacks editors can rely on.
 

@@ -75,8 +75,21 @@ def home_page():
     return home, True
 
 
-def programme_pages(home):
-    """The general programme pages."""
+def enquiry_call_to_action(enquiries, button_label):
+    """A "Can we help you?" call to action block linking to the enquiry form page."""
+    return (
+        "call_to_action",
+        {
+            "heading": "Can we help you?",
+            "text": "We present, train and advise music services, music education hubs and regional hub groups.",
+            "button_label": button_label,
+            "link": {"page": enquiries.pk, "url": ""},
+        },
+    )
+
+
+def programme_pages(home, enquiries):
+    """The general programme pages, the Training and consultancy page linking to the enquiry form."""
     child_page(
         home,
         ProgrammePage,
@@ -157,8 +170,8 @@ def programme_pages(home):
             heading("Our partners"),
             paragraph(
                 "Cambridgeshire, Cornwall, Essex, Hertfordshire, Hull, Liverpool Resonate, Norfolk, Southampton "
-                "and Waltham Forest music services have taken part in the research. Partners bring their emerging "
-                "findings to the National Music Services Working Group for Inclusion."
+                "and Waltham Forest music services have been, or still are, partners in the research. Partners bring "
+                "their emerging findings to the National Music Services Working Group for Inclusion."
             ),
             heading("Nurture groups"),
             paragraph(
@@ -182,14 +195,17 @@ def programme_pages(home):
         body=stream(
             heading("Who runs it"),
             paragraph(
-                "We run the group in partnership with Music Mark, the UK association for music education, and "
-                "with Youth Music."
+                "We run the group in partnership with Music Mark, the UK association for music education. Our page "
+                "'Changing Tracks' names Youth Music as a partner in it too."
             ),
             heading("Who takes part"),
             paragraph(
-                "Until 2020 the group was small: the action research partners plus six other music services, "
-                "Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes. Since September 2021 "
-                "around 45 music services have been represented."
+                "Our two descriptions of the group give its membership differently.",
+                "Our page 'About Changing Tracks &amp; Music Services' says that until 2020 the group was a small "
+                "group of inclusion action research partners plus six others, and that from September 2021 around "
+                "45 music services are represented on it.",
+                "Our page 'Changing Tracks' says the group consists of the current action research partners plus, "
+                "currently, six others: Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes.",
             ),
             paragraph(
                 "The action research partners use the group to share their emerging findings on what drives "
@@ -214,21 +230,18 @@ def programme_pages(home):
         menu_label="Training",
         show_in_menus=True,
         intro=(
-            "We can speak at your regional hub group, train your team, or work alongside your music "
-            "service or music education hub as it plans for inclusion."
+            "We can present, or provide training or consultancy, for your regional hub group, music "
+            "education hub or music service."
         ),
         listing_summary="Presentations, training and consultancy for music services, hubs and regional groups.",
         body=stream(
             heading("What we offer"),
-            bullets(
-                "Presentations on what the action research has found, for conferences and hub meetings",
-                "Training for managers, instrumental teachers and hub partners",
-                "Consultancy for a music service reviewing its strategy, workforce or practice",
-            ),
+            bullets("Presentations", "Training", "Consultancy"),
             paragraph(
-                "Everything we offer draws on what music services have tried for themselves: what worked, "
-                "what did not, and what they would do differently."
+                "We offer them to regional hub groups, music education hubs and music services that want to "
+                "become more inclusive."
             ),
+            enquiry_call_to_action(enquiries, "Ask us to present, train or advise"),
         ),
     )
 
@@ -344,9 +357,13 @@ def statement_pages(home, site):
     add_footer_link(cookies)
 
 
-def load():
-    home, _created = home_page()
-    programme_pages(home)
+def load(home, enquiries):
+    """The programme pages, Welsh pages and the statements.
+
+    enquiries is the enquiry form page ("Can we help you?"), which the Training and consultancy page's call
+    to action links to; the home page's own sections link to it too (HomePage.help_page).
+    """
+    programme_pages(home, enquiries)
     welsh_pages(home)
     footer_text()
     statement_pages(home, Site.objects.get(is_default_site=True))
@@ -390,7 +407,9 @@ WELSH = {
         "Rydym yn cyflwyno, yn hyfforddi ac yn cynghori gwasanaethau cerdd, hybiau addysg cerddoriaeth a "
         "grwpiau hybiau rhanbarthol."
     ),
-    "Find out about training and consultancy": "Dysgwch am hyfforddiant ac ymgynghoriaeth",
+    "Ask us about presentations, training or consultancy": (
+        "Gofynnwch i ni am gyflwyniadau, hyfforddiant neu ymgynghoriaeth"
+    ),
     "About Changing Tracks": "Am Changing Tracks",
     "Who we are, who funds us and what we are for.": "Pwy ydym ni, pwy sy'n ein hariannu a beth yw ein diben.",
     "Changing Tracks, once called MusicNet East, is a programme of peer support and learning for music "

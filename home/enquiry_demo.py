@@ -109,6 +109,10 @@ def enquiry_page(home):
         intro=(
             "<p>Would you like us to present, or to provide training or consultancy, for your regional hub group, "
             "music education hub or music service? Tell us a little about what you have in mind.</p>"
+            "<p><b>What happens next:</b> when you send the form, your enquiry is kept on this website for the "
+            "Changing Tracks team, and someone from the team replies to you by email.</p>"
+            "<p><b>How soon:</b> Example: we reply within 10 working days. This reply time is example content that "
+            "shows how the site works; the team will give its real reply time here.</p>"
         ),
         listing_summary="Ask us to present, train or advise your music service, hub or regional hub group.",
         thank_you_text=(

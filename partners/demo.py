@@ -24,19 +24,18 @@ NWG = PartnerRoleKind.NWG_MEMBER
 LEAD = PartnerRoleKind.PROGRAMME_LEAD
 
 ACTION_RESEARCH_SUMMARY = (
-    "{name} has been one of the services funded to carry out action research on what helps and "
-    "what holds back inclusion, and shares its emerging findings with other services through the "
-    "National Music Services Working Group for Inclusion."
+    "{name} has been, or still is, a partner in the programme's action research on the enablers and "
+    "barriers of inclusion. The research partners share their emerging findings through the National "
+    "Music Services Working Group for Inclusion."
 )
 NWG_SUMMARY = (
-    "{name} is one of the six services that, alongside the action research partners, made up the "
-    "National Music Services Working Group for Inclusion before it grew to around 45 services from "
-    "September 2021. Members share their learning about inclusion and give each other support and challenge."
+    "{name} is one of the six music services that our page 'Changing Tracks' names as members of the "
+    "National Music Services Working Group for Inclusion, alongside the current action research partners. "
+    "Members share their learning about inclusion and give each other support and challenge."
 )
 LEAD_SUMMARY = (
-    "Hertfordshire Music Service leads Changing Tracks, which it ran as MusicNet East until the programme "
-    "took its new name. It is also one of the music services carrying out action research on inclusion, "
-    "and shares its findings through the National Music Services Working Group for Inclusion."
+    "Hertfordshire Music Service leads Changing Tracks (previously called MusicNet East). It has also been, "
+    "or still is, a partner in the programme's action research on the enablers and barriers of inclusion."
 )
 
 # (the seeds' name, local authority area, region slug, roles, summary): the seeds' facts, no more.

@@ -1,9 +1,10 @@
 """Demo content for the resource library: taxonomy, the library page and resources with PDFs.
 
-Written in the project's own words from the facts in shared/seeds/. The seeds
-give no publication dates, so each demo resource has a placeholder date in the
-years the seeds cover (action research every year since 2018, the working group
-growing from September 2021). Every resource has a generated PDF with real text.
+The seeds name no resources, so every demo resource is an example, marked as
+one (see example()); the sentences in them that state the programme's facts come
+from the facts in shared/seeds/, in the project's own words. Every resource has a
+generated PDF with real text; a large print version is the same text set at
+LARGE_PRINT_SIZE. No Easy Read is offered: none has been written.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Revision
+from wagtail.models import Locale
 
 from core.demo import child_page, stream, translate
 from resources.models import (
@@ -27,8 +28,7 @@ from resources.models import (
     ResourceType,
     Topic,
 )
-from resources.partner_links import link_names_to_partner_pages
-from resources.pdf import make_pdf
+from resources.pdf import LARGE_PRINT_SIZE, make_pdf
 
 TAXONOMY = {
     ResourceType: ["Toolkit", "Report", "Case study", "Video", "Tool or template", "Guide"],
@@ -61,11 +61,10 @@ TAXONOMY = {
 ALL_REGIONS = [slugify(name) for name in TAXONOMY[Region]]
 ALL_PRINCIPLES = ["holistic", "equitable", "authentic", "representative", "diverse"]
 
-CHANGING_TRACKS = "Changing Tracks"
-HERTS = "Hertfordshire Music Service"
-MUSIC_MARK = "Music Mark"
+EXAMPLE_AUTHOR = "Example author"
+EXAMPLE_NOTICE = "This is example content that shows how the site works."
 
-# Sentences from the seeds, reused across resources.
+# Sentences from the seeds, in the project's own words, reused across the examples.
 MISSION = (
     "Changing Tracks helps music services embed equality, diversity and inclusion throughout their strategy and "
     "practice, so that they become more resilient, relevant and responsive to young people, schools, local "
@@ -76,20 +75,14 @@ WHY = (
     "out because of who they are, where they live, what they are going through, or a lack of diverse opportunities."
 )
 RESEARCH = (
-    "Each year since 2018 the programme has funded music services, managers and instrumental teachers among them, "
-    "to test approaches to inclusion, learn from their successes and challenges, and share that learning with "
-    "other music services."
+    "Each year since 2018 the programme has provided a fund for music services to carry out action research on the "
+    "enablers of and barriers to inclusion: music service partners, managers and instrumental teachers among them, "
+    "test approaches to inclusion, learn from their successes and challenges, and share that learning with other "
+    "music services."
 )
-NURTURE = "The current action research is with 17 music services, each developing nurture groups with primary schools."
-NWG = (
-    "The National Music Services Working Group for Inclusion (NWG) is run in partnership with Music Mark, the UK "
-    "association for music education. Music services share their learning about inclusion there and give each other "
-    "support and challenge; the action research partners share their emerging findings on the drivers of and "
-    "barriers to inclusion."
-)
-NWG_GROWTH = (
-    "Until 2020 the group was the action research partners plus six other music services: Calderdale, Ealing, Luton, "
-    "Northamptonshire, Thurrock and Milton Keynes. Since September 2021 around 45 music services have been represented."
+NURTURE = (
+    "The current action research projects are with 17 music services, each developing nurture groups with primary "
+    "schools."
 )
 HEARD = (
     "Holistic: the personal, social and emotional benefits of music drive the vision and mission. Equitable: people "
@@ -101,15 +94,6 @@ COMMISSIONERS = (
     "A music service that embeds inclusion becomes more relevant and responsive to local authorities and the other "
     "commissioners of its services, as well as to young people and schools."
 )
-FUNDING = (
-    "Changing Tracks is part of Hertfordshire Music Service and is backed by Youth Music, thanks to the National "
-    "Lottery through Arts Council England. Its peer working groups are free."
-)
-SHARING = (
-    "Findings are shared through conference presentations, blogs, videos and other resources, the programme's own "
-    "channels, Music Mark's and the Youth Music Network's websites, enews, social media and events, and meetings "
-    "with other professionals."
-)
 QUESTIONS = [
     "Questions to discuss with your team:",
     "Which young people in your area are missing out on music because of who they are, where they live or what "
@@ -120,264 +104,150 @@ QUESTIONS = [
 ]
 
 
-def resource(slug, title, kind, year, summary, body, **tags):
-    """One demo resource as a dict; tags give topics, principles, audiences, regions, partners and the PDF's text."""
-    return {"slug": slug, "title": title, "type": kind, "year": year, "summary": summary, "body": body, **tags}
+def example(slug, title, kind, year, summary, body, **tags):
+    """One example resource as a dict; tags give topics, principles, audiences, regions, large_print and the PDF's text.
+
+    The seeds name no resources, so every demo resource is an example: its title starts "Example:", its page
+    and its PDF say it is example content, its author is "Example author" and its date is a fixed example date.
+    """
+    return {
+        "slug": f"example-{slug}",
+        "title": f"Example: {title}",
+        "type": kind,
+        "year": year,
+        "summary": summary,
+        "body": [EXAMPLE_NOTICE, *body],
+        **tags,
+    }
 
 
-ANNUAL_REPORTS = [
-    resource(
-        f"action-research-findings-{start}-{start + 1}",
-        f"Action research findings {start} to {start + 1}",
-        "report",
-        start + 1,
-        f"What the music services funded for action research in {start} to {start + 1} learned about the enablers of "
-        "and barriers to inclusion.",
-        [
-            RESEARCH,
-            "This report brings together what the partners found and what other music services can take from it.",
-        ],
-        topics=["measuring-inclusion", "strategy-and-leadership"] + (["nurture-groups"] if start >= 2021 else []),
-        principles=["equitable", "holistic"] if start % 2 else ["representative", "diverse"],
-        audiences=["music-service-leaders", "hub-partners"],
-        partners=[CHANGING_TRACKS, HERTS],
-        pdf=[RESEARCH, NURTURE if start >= 2021 else WHY, *QUESTIONS],
-    )
-    for start in range(2018, 2023)
-]
-
-PARTNER_CASE_STUDIES = [
-    resource(
-        f"action-research-{slugify(place)}",
-        f"Action research partner: {place}",
-        "case-study",
-        2019 + index % 4,
-        f"How {place} took part in the programme's action research on the enablers of and barriers to inclusion.",
-        [
-            f"{place} has been one of the programme's action research partners. Like every partner, it was funded "
-            "to test an approach to inclusion, learn from what worked and what was hard, and share the learning "
-            "with other music services.",
-            "The partners bring their emerging findings to the National Music Services Working Group for Inclusion.",
-        ],
-        topics=["workforce-development", "strategy-and-leadership"],
-        principles=[ALL_PRINCIPLES[index % 5], ALL_PRINCIPLES[(index + 2) % 5]],
-        audiences=["music-service-leaders", "teachers-and-tutors"],
-        regions=[region],
-        partners=[f"{place} music service" if place != "Liverpool Resonate" else place, CHANGING_TRACKS],
-        pdf=[RESEARCH, NWG, *QUESTIONS],
-    )
-    for index, (place, region) in enumerate(
-        [
-            ("Cambridgeshire", "east-of-england"),
-            ("Cornwall", "south-west"),
-            ("Essex", "east-of-england"),
-            ("Hull", "yorkshire-and-the-humber"),
-            ("Liverpool Resonate", "north-west"),
-            ("Norfolk", "east-of-england"),
-            ("Southampton", "south-east"),
-            ("Waltham Forest", "london"),
-        ]
-    )
-]
-
-NWG_WRITE_UPS = [
-    resource(
-        f"nwg-meeting-write-up-{year}",
-        f"National Working Group for Inclusion: meeting write-up, {year}",
-        "report",
-        year,
-        summary,
-        [NWG, detail],
-        topics=["workforce-development", "strategy-and-leadership"],
-        principles=["representative", "authentic"],
-        audiences=["music-service-leaders", "hub-partners"],
-        regions=regions,
-        partners=[CHANGING_TRACKS, MUSIC_MARK],
-        pdf=[NWG, detail, SHARING],
-    )
-    for year, summary, detail, regions in [
-        (
-            2020,
-            "A write-up of the working group when it was the action research partners and six other music services.",
-            NWG_GROWTH,
-            ["yorkshire-and-the-humber", "london", "east-of-england", "east-midlands", "south-east"],
-        ),
-        (
-            2021,
-            "A write-up of the working group after it opened up, with around 45 music services now represented.",
-            NWG_GROWTH,
-            [],
-        ),
-        (
-            2022,
-            "What music services shared at the working group about the drivers of and barriers to inclusion.",
-            "The action research partners shared their emerging findings, and the wider group offered support and "
-            "challenge.",
-            [],
-        ),
-    ]
-]
-
-OTHER_RESOURCES = [
-    resource(
+RESOURCES = [
+    example(
         "nurture-groups-toolkit",
         "Nurture groups toolkit",
         "toolkit",
-        2023,
-        "For music services and primary schools setting up a nurture group: small, steady music sessions that put "
-        "young people's personal, social and emotional development first.",
-        [NURTURE, "The toolkit gathers what those services are learning, for anyone planning the same work."],
+        2024,
+        "How a toolkit for music services and primary schools setting up a nurture group would look in the library.",
+        [
+            NURTURE,
+            "A toolkit like this would gather what those services learn, for anyone planning the same work.",
+        ],
         topics=["nurture-groups", "send", "youth-voice"],
         principles=["holistic", "equitable", "authentic"],
         audiences=["teachers-and-tutors", "schools"],
-        partners=[CHANGING_TRACKS, HERTS],
         pdf=[
             NURTURE,
-            "A nurture group session plan checklist: agree the aims with the school; plan with the young people as "
-            "well as for them; keep the group small; review after every session what helped and what got in the way.",
+            "An example nurture group session plan checklist: agree the aims with the school; plan with the young "
+            "people as well as for them; keep the group small; review after every session what helped and what got "
+            "in the way.",
             *QUESTIONS,
         ],
-        formats=["large_print"],
+        large_print=True,
     ),
-    resource(
-        "starting-a-nurture-group",
-        "Starting a nurture group: planning template",
+    example(
+        "nurture-group-planning-template",
+        "Planning a nurture group: a template",
         "tool-or-template",
-        2023,
-        "A template a music service and a primary school can fill in together before their first nurture group "
-        "session.",
-        [NURTURE, "Use the template to agree who the group is for, what it aims to do and how you will know."],
+        2024,
+        "How a template that a music service and a primary school fill in together would look in the library.",
+        [NURTURE, "A template like this helps agree who the group is for, what it aims to do and how you will know."],
         topics=["nurture-groups", "send"],
         principles=["holistic", "authentic"],
         audiences=["teachers-and-tutors", "schools", "music-service-leaders"],
-        partners=[CHANGING_TRACKS],
         pdf=[
             "Who is the group for? What does the school hope it will do for them?",
             "How will the young people shape the sessions? How will you know what difference it makes?",
-            NURTURE,
         ],
     ),
-    resource(
-        "nurture-groups-in-music-services",
-        "Nurture groups in music services: film",
-        "video",
-        2024,
-        "A short film about the music services developing nurture groups with primary schools, with a full "
-        "transcript to download.",
-        [NURTURE, WHY],
-        topics=["nurture-groups", "youth-voice"],
-        principles=["holistic", "authentic", "diverse"],
-        audiences=["teachers-and-tutors", "schools", "hub-partners"],
-        partners=[CHANGING_TRACKS],
-        pdf=["Transcript.", NURTURE, WHY],
-        formats=["transcript"],
-    ),
-    resource(
-        "stages-and-indicators-of-inclusion",
-        "Stages and indicators of inclusion",
+    example(
+        "inclusion-self-assessment-tool",
+        "Inclusion self-assessment tool",
         "tool-or-template",
-        2022,
-        "A self-assessment tool for music services across the UK: see where you are on the way to embedding "
-        "inclusion, and what to look for next.",
-        [MISSION, "Work through the tool as a team, with the HEARD principles beside you."],
+        2023,
+        "How a self-assessment tool for music services anywhere in the UK would look in the library.",
+        [MISSION, "A tool like this would be worked through as a team, with the HEARD principles beside you."],
         topics=["measuring-inclusion", "strategy-and-leadership"],
         principles=ALL_PRINCIPLES,
         audiences=["music-service-leaders", "hub-partners"],
         regions=ALL_REGIONS,
-        partners=[CHANGING_TRACKS, HERTS],
         pdf=[MISSION, HEARD, "For each principle, note what you already do, what you are starting, and what is next."],
-        formats=["large_print"],
+        large_print=True,
     ),
-    resource(
-        "using-the-stages-and-indicators-tool",
-        "Using the stages and indicators of inclusion tool",
+    example(
+        "heard-principles-guide",
+        "A guide to the HEARD principles",
         "guide",
-        2022,
-        "A short guide for leadership teams on running a self-assessment with the stages and indicators of "
-        "inclusion tool.",
-        [MISSION, "Bring managers and instrumental teachers into the conversation: the learning is theirs too."],
-        topics=["measuring-inclusion", "workforce-development"],
-        principles=["representative", "equitable"],
-        audiences=["music-service-leaders"],
-        partners=[CHANGING_TRACKS],
-        pdf=[MISSION, *QUESTIONS],
-    ),
-    resource(
-        "the-heard-principles",
-        "The HEARD principles: a guide for music services",
-        "guide",
-        2021,
-        "What Holistic, Equitable, Authentic, Representative and Diverse mean for a music service's everyday work, "
-        "wherever it is in the UK.",
+        2023,
+        "How a guide to what Holistic, Equitable, Authentic, Representative and Diverse mean for a music service "
+        "would look in the library.",
         [WHY, HEARD],
         topics=["strategy-and-leadership", "youth-voice"],
         principles=ALL_PRINCIPLES,
         audiences=["music-service-leaders", "teachers-and-tutors", "hub-partners", "schools"],
-        regions=ALL_REGIONS,
-        partners=[CHANGING_TRACKS],
         pdf=[WHY, HEARD, *QUESTIONS],
-        formats=["large_print", "easy_read"],
+        large_print=True,
     ),
-    resource(
+    example(
         "making-the-case-to-your-local-authority",
         "Making the case for inclusion to your local authority",
         "guide",
-        2021,
-        "Why embedding inclusion helps a music service stay relevant and responsive to its local authority and "
-        "other commissioners.",
+        2022,
+        "How a guide for music service leaders talking to their local authority and other commissioners would look "
+        "in the library.",
         [COMMISSIONERS, MISSION],
         topics=["local-authority-partnerships", "funding", "strategy-and-leadership"],
         principles=["equitable", "representative"],
         audiences=["music-service-leaders", "hub-partners"],
-        partners=[CHANGING_TRACKS, HERTS],
         pdf=[COMMISSIONERS, MISSION, *QUESTIONS],
     ),
-    resource(
-        "local-authority-partnerships-blog-round-up",
-        "Local authority partnerships: blog round-up",
-        "case-study",
+    example(
+        "action-research-findings-report",
+        "Action research findings report",
+        "report",
         2022,
-        "Music services writing on the programme's blog about their partnerships with local authorities, gathered "
-        "in one place.",
-        [COMMISSIONERS, SHARING],
-        topics=["local-authority-partnerships"],
-        principles=["authentic", "equitable"],
+        "How a report of what funded music services learned would look in the library. Its findings are not real.",
+        [
+            RESEARCH,
+            "A findings report would bring together what the partners found and what others can take from it.",
+        ],
+        topics=["measuring-inclusion", "workforce-development"],
+        principles=["equitable", "holistic"],
         audiences=["music-service-leaders", "hub-partners"],
-        partners=[CHANGING_TRACKS],
-        pdf=[COMMISSIONERS, SHARING],
+        pdf=[RESEARCH, *QUESTIONS],
     ),
-    resource(
-        "funding-for-inclusion",
-        "Funding inclusion work: what the programme offers",
-        "guide",
-        2020,
-        "The free peer working groups, training, consultancy and action research funding open to music services.",
-        [FUNDING, RESEARCH],
-        topics=["funding", "workforce-development"],
-        principles=["equitable"],
-        audiences=["music-service-leaders"],
-        partners=[CHANGING_TRACKS, HERTS],
-        pdf=[FUNDING, RESEARCH],
-    ),
-    resource(
-        "training-for-music-services",
-        "Training and consultancy for hubs and music services",
-        "toolkit",
-        2024,
-        "Materials from the programme's presentations, training and consultancy for regional hub groups, music "
-        "education hubs and music services.",
-        [MISSION, SHARING],
+    example(
+        "action-research-case-study",
+        "An action research case study",
+        "case-study",
+        2021,
+        "How a case study of one music service's action research would look in the library. The service and its "
+        "project are made up.",
+        [
+            RESEARCH,
+            "A case study would say what the service tried, what worked, what was hard and what it would do next.",
+        ],
         topics=["workforce-development", "youth-voice"],
-        principles=["diverse", "representative", "authentic"],
-        audiences=["music-service-leaders", "teachers-and-tutors", "hub-partners"],
-        partners=[CHANGING_TRACKS, MUSIC_MARK],
-        pdf=[MISSION, SHARING, *QUESTIONS],
+        principles=["representative", "diverse"],
+        audiences=["music-service-leaders", "teachers-and-tutors"],
+        pdf=[RESEARCH, *QUESTIONS],
+    ),
+    example(
+        "video-resource",
+        "A video resource",
+        "video",
+        2021,
+        "How a video resource would look in the library. There is no video here: an editor would add one to the "
+        "page, with its transcript as an alternative format.",
+        [
+            WHY,
+            "An editor would add the video with the embed block, which loads it only when a visitor presses play.",
+        ],
+        topics=["youth-voice"],
+        principles=["diverse", "authentic"],
+        audiences=["teachers-and-tutors", "schools", "hub-partners"],
+        pdf=["Example notes to use with a video:", WHY, *QUESTIONS],
     ),
 ]
-
-RESOURCES = ANNUAL_REPORTS + PARTNER_CASE_STUDIES + NWG_WRITE_UPS + OTHER_RESOURCES
-
-FORMAT_NAMES = dict(ResourceAlternativeFormat.FORMATS)
 
 
 def load_taxonomy():
@@ -390,13 +260,16 @@ def load_taxonomy():
             )
 
 
-def demo_document(title, paragraphs):
-    """A generated PDF, made once and found by title after that. Saving it extracts its text."""
+def demo_document(title, paragraphs, body_size=None):
+    """A generated PDF, made once and found by title after that. Saving it extracts its text.
+
+    body_size sets the body text's size in points (LARGE_PRINT_SIZE for large print); the default is the usual size.
+    """
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    content = make_pdf(title, paragraphs)
+    content = make_pdf(title, paragraphs, **({"body_size": body_size} if body_size else {}))
     return Document.objects.create(
         title=title,
         file=ContentFile(content, name=slugify(title)[:80] + ".pdf"),
@@ -410,14 +283,12 @@ def terms(model, slugs, locale):
 
 
 def load_resource(library, data, locale):
-    document = demo_document(data["title"], [data["summary"], *data["pdf"]])
-    formats = [
-        ResourceAlternativeFormat(
-            format=name,
-            document=demo_document(f"{data['title']} ({FORMAT_NAMES[name].lower()})", [data["summary"], *data["pdf"]]),
-        )
-        for name in data.get("formats", [])
-    ]
+    pdf_text = [EXAMPLE_NOTICE, data["summary"], *data["pdf"]]
+    document = demo_document(data["title"], pdf_text)
+    formats = []
+    if data.get("large_print"):
+        large_print = demo_document(f"{data['title']} (large print)", pdf_text, body_size=LARGE_PRINT_SIZE)
+        formats.append(ResourceAlternativeFormat(format="large_print", document=large_print))
     resource_type = ResourceType.objects.get(locale=locale, slug=data["type"])
     return child_page(
         library,
@@ -434,18 +305,13 @@ def load_resource(library, data, locale):
         **{f"heard_{slug}": True for slug in data.get("principles", [])},
         downloads=[ResourceDownload(document=document, label=data["title"])],
         alternative_formats=formats,
-        authoring_partners=[
-            ResourceAuthoringPartner(name=name, sort_order=position)
-            for position, name in enumerate(data.get("partners", []))
-        ],
+        authoring_partners=[ResourceAuthoringPartner(name=EXAMPLE_AUTHOR)],
+        is_example_content=True,
     )
 
 
 def load(home):
-    """The taxonomy, the library page under home and the demo resources; returns the library.
-
-    Authors are given by name, then linked to the partner profiles of the same name that exist.
-    """
+    """The taxonomy, the library page under home and the example resources; returns the library."""
     load_taxonomy()
     welsh_taxonomy()
     library = child_page(
@@ -456,16 +322,13 @@ def load(home):
         menu_label="Resources",
         show_in_menus=True,
         intro=(
-            "Toolkits, reports, case studies and guides from the programme's action research and the National "
-            "Music Services Working Group for Inclusion. Filter by topic, type, HEARD principle, audience, region "
-            "or year."
+            "Toolkits, reports, case studies and guides for music services working on inclusion. Filter by topic, "
+            "type, HEARD principle, audience, region or year."
         ),
-        listing_summary="Toolkits, reports and case studies from five years of action research with music services.",
+        listing_summary="Toolkits, reports, case studies and guides on inclusion for music services.",
     )
     for data in RESOURCES:
         load_resource(library, data, home.locale)
-    partner_model = ResourceAuthoringPartner._meta.get_field("partner").related_model
-    link_names_to_partner_pages(ResourceAuthoringPartner, partner_model, Revision)
     return library
 
 

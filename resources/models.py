@@ -37,7 +37,7 @@ from wagtail.search import index
 from core import fragments
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
 from core.forms import has_nul_byte
-from core.models import BasePage, ReviewMixin
+from core.models import BasePage, ExampleContentMixin, ReviewMixin
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -156,7 +156,7 @@ class ResourcePageForm(WagtailAdminPageForm):
 TERM_FIELDS = ("topics", "audiences", "regions")
 
 
-class ResourcePage(ReviewMixin, BasePage):
+class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
     """A toolkit, report, case study or other resource; its review date and owner come from ReviewMixin."""
 
     summary = models.TextField(
@@ -216,6 +216,7 @@ class ResourcePage(ReviewMixin, BasePage):
             ),
             heading=_("Topics and audiences"),
         ),
+        *ExampleContentMixin.example_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
             [

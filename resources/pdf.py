@@ -2,7 +2,8 @@
 
 Used for the demo library's downloads and by the tests, so every generated PDF
 has a text layer that pypdf (and a screen reader) can read. A4 pages, the
-standard Helvetica fonts, Windows-1252 text; nothing is downloaded.
+standard Helvetica fonts, Windows-1252 text; nothing is downloaded. The same
+text at a larger body size makes a real large print version (LARGE_PRINT_SIZE).
 """
 
 import textwrap
@@ -10,9 +11,10 @@ import textwrap
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 MARGIN = 72
 BODY_SIZE, TITLE_SIZE = 11, 18
-LEADING = 15
-WRAP_AT = 88  # characters a line, about right for 11pt Helvetica across the page
-LINES_PER_PAGE = (PAGE_HEIGHT - 2 * MARGIN - 2 * TITLE_SIZE) // LEADING
+# Large print guidance asks for 16 to 18 point body text; the title grows with it.
+LARGE_PRINT_SIZE = 18
+# The width of an average character of running text in Helvetica, in ems: 88 characters a line at 11 pt.
+AVERAGE_CHARACTER_WIDTH = 0.466
 
 
 def pdf_string(text):
@@ -21,28 +23,39 @@ def pdf_string(text):
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def page_content(lines, title=None):
+def page_content(lines, body_size, title_size, title=None):
     commands = [b"BT", f"{MARGIN} {PAGE_HEIGHT - MARGIN} Td".encode()]
     if title:
-        commands += [f"/F2 {TITLE_SIZE} Tf".encode(), pdf_string(title) + b" Tj", f"0 -{TITLE_SIZE * 2} Td".encode()]
-    commands += [f"/F1 {BODY_SIZE} Tf {LEADING} TL".encode()]
+        commands += [f"/F2 {title_size} Tf".encode(), pdf_string(title) + b" Tj", f"0 -{title_size * 2} Td".encode()]
+    commands += [f"/F1 {body_size} Tf {leading(body_size)} TL".encode()]
     commands += [pdf_string(line) + b" Tj T*" for line in lines]
     commands.append(b"ET")
     return b"\n".join(commands)
 
 
-def make_pdf(title, paragraphs):
-    """The bytes of a PDF with the title on the first page and the paragraphs wrapped below it."""
+def leading(body_size):
+    """The distance between lines: about 1.4 times the body size, in whole points."""
+    return round(body_size * 1.4)
+
+
+def make_pdf(title, paragraphs, body_size=BODY_SIZE):
+    """The bytes of a PDF with the title on the first page and the paragraphs wrapped below it.
+
+    body_size is the body text's size in points: LARGE_PRINT_SIZE for a large print version.
+    """
+    title_size = max(TITLE_SIZE, body_size + 6)
+    wrap_at = int((PAGE_WIDTH - 2 * MARGIN) / (body_size * AVERAGE_CHARACTER_WIDTH))
+    lines_per_page = (PAGE_HEIGHT - 2 * MARGIN - 2 * title_size) // leading(body_size)
     lines = []
     for paragraph in paragraphs:
-        lines += textwrap.wrap(paragraph, WRAP_AT) + [""]
-    pages = [lines[start : start + LINES_PER_PAGE] for start in range(0, len(lines), LINES_PER_PAGE)] or [[]]
+        lines += textwrap.wrap(paragraph, wrap_at) + [""]
+    pages = [lines[start : start + lines_per_page] for start in range(0, len(lines), lines_per_page)] or [[]]
 
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
     objects = [None, None, font % b"Helvetica", font % b"Helvetica-Bold", b"<< /Title " + pdf_string(title) + b" >>"]
     page_numbers = []
     for index, page_lines in enumerate(pages):
-        stream = page_content(page_lines, title if index == 0 else None)
+        stream = page_content(page_lines, body_size, title_size, title if index == 0 else None)
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] " % (PAGE_WIDTH, PAGE_HEIGHT)

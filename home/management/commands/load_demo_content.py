@@ -31,11 +31,14 @@ class Command(BaseCommand):
         level = wagtail_logger.level
         wagtail_logger.setLevel(logging.WARNING)
         try:
-            home = self.step("Home page and programme pages", home_demo.load)
+            home, _is_new = self.step("Home page", home_demo.home_page)
+            # Before the programme pages, so that the calls to action on the home and training pages can link to it.
+            enquiries = self.step("The enquiry form", enquiry_demo.enquiry_page, home)
+            self.step("Programme pages", home_demo.load, home, enquiries)
             self.step("Resource types, topics, audiences and regions", resources_demo.load_taxonomy)
             self.step("Partner profiles", partners_demo.load, home)
             self.step("Resource library", resources_demo.load, home)
-            self.step("The enquiry form", enquiry_demo.load, home)
+            self.step("Example enquiries", enquiry_demo.load, home)
             self.step("Blog posts", blog_demo.load, home)
             self.step("Enews sign-up", newsletter_demo.load, home)
             self.step("Welsh footer", home_demo.welsh_footer)
