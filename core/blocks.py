@@ -12,8 +12,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 # Rich text in the body: h2-h4 only, simple emphasis, links and lists.
 BODY_RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -284,12 +289,381 @@ class EnewsSignupBlock(blocks.StructBlock):
         }
 
 
-class BaseStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+# The groups of the editor's block chooser.
+TEXT = _("Text")
+MEDIA = _("Media")
+LINKS_AND_CARDS = _("Links and cards")
+PROGRAMME = _("Programme")
+
+
+def optional_heading():
+    return blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Optional: a short heading above the block, shown as an h2."),
+    )
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(
+        max_length=200,
+        help_text=_("The question as a visitor would ask it, or a short title. Visitors select it to open the answer."),
+    )
+    answer = blocks.RichTextBlock(
+        features=INLINE_RICH_TEXT_FEATURES,
+        help_text=_("The answer in plain sentences. Lists and links are fine."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions that open to show their answers, without JavaScript (details and summary)."""
+
+    heading = optional_heading()
+    items = blocks.ListBlock(
+        QuestionBlock(),
+        min_num=1,
+        label=_("Questions"),
+        help_text=_("Each question opens to show its answer. Visitors can open several at once."),
+    )
+    is_faq = blocks.BooleanBlock(
+        required=False,
+        label=_("Frequently asked questions"),
+        help_text=_(
+            "Tick if these are questions with answers, so search engines can show them as an FAQ. "
+            "Leave empty for other sections that open and close."
+        ),
+    )
+
+    def get_context(self, value, parent_context=None):
+        from core.templatetags.core_tags import json_ld  # the tags module imports the page models
+
+        context = super().get_context(value, parent_context)
+        if value.get("is_faq"):
+            context["faq_data"] = json_ld([faq_page_data(value["items"])])
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        template = "components/blocks/accordion.html"
+        description = _("Questions or sections that open to show more, such as frequently asked questions.")
+        preview_value = {
+            "heading": "Questions and answers",
+            "items": [
+                {"question": "Who is the working group for?", "answer": "<p>Music services in England.</p>"},
+                {"question": "What does it cost?", "answer": "<p>Nothing.</p>"},
+            ],
+            "is_faq": True,
+        }
+
+
+def faq_page_data(items):
+    """schema.org FAQPage data for a list of questions and answers."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": item["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": str(item["answer"])},
+            }
+            for item in items
+        ],
+    }
+
+
+CARD_SOURCES = [("chosen", _("The pages chosen below")), ("newest", _("The newest resources"))]
+
+
+class CardPageChooserBlock(blocks.PageChooserBlock):
+    """A page for a card. A body's cards are loaded together, with what they show (core.cards)."""
+
+    def bulk_to_python(self, values):
+        from core.cards import load_card_pages
+
+        return load_card_pages(values)
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0] if value else None
+
+
+class CardsBlock(blocks.StructBlock):
+    """Cards linking to chosen pages, or to the newest resources of a type or topic."""
+
+    heading = optional_heading()
+    pages = blocks.ListBlock(
+        CardPageChooserBlock(
+            page_type=["resources.ResourcePage", "partners.PartnerPage", "blog.BlogPage", "home.ProgrammePage"],
+            label=_("Page"),
+            help_text=_("A resource, partner, blog post or programme page."),
+        ),
+        required=False,
+        label=_("Chosen pages"),
+        help_text=_("The pages to show as cards, in this order. Leave empty to show the newest resources instead."),
+    )
+    resource_type = SnippetChooserBlock(
+        "resources.ResourceType",
+        required=False,
+        help_text=_("For the newest resources: show only this type, such as toolkits. Leave empty for any type."),
+    )
+    topic = SnippetChooserBlock(
+        "resources.Topic",
+        required=False,
+        help_text=_("For the newest resources: show only resources on this topic. Leave empty for any topic."),
+    )
+    count = blocks.IntegerBlock(
+        default=3,
+        min_value=1,
+        max_value=12,
+        label=_("How many"),
+        help_text=_("For the newest resources: how many cards to show, from 1 to 12."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("pages") and (value.get("resource_type") or value.get("topic")):
+            raise StructBlockValidationError(
+                non_block_errors=[
+                    ValidationError(_("Choose pages, or a type or topic for the newest resources, but not both."))
+                ]
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from core.cards import card_template, newest_resources
+
+        context = super().get_context(value, parent_context)
+        if value.get("pages"):
+            pages = [page.card_page for page in value["pages"] if page is not None and page.card_page is not None]
+        else:
+            pages = newest_resources(value.get("resource_type"), value.get("topic"), value.get("count") or 3)
+        context["cards"] = [(page, *card_template(page)) for page in pages]
+        return context
+
+    class Meta:
+        icon = "table"
+        template = "components/blocks/cards.html"
+        description = _("Cards linking to resources, partners, posts or pages, or to the newest resources.")
+        preview_value = {"heading": "The newest resources", "pages": [], "count": 3}
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(
+        max_length=20,
+        help_text=_("The number as you would say it, for example 'around 45' or '17'. Keep it short."),
+    )
+    label = blocks.CharBlock(
+        max_length=120,
+        help_text=_("What the number counts, for example 'music services represented on the working group'."),
+    )
+    source = blocks.CharBlock(
+        max_length=200,
+        help_text=_(
+            "Where the figure comes from and when, for example 'Working group membership, September 2021'. "
+            "Required: a figure without a source misleads."
+        ),
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = optional_heading()
+    figures = blocks.ListBlock(
+        KeyFigureBlock(),
+        min_num=1,
+        max_num=4,
+        label=_("Figures"),
+        help_text=_("One to four figures, each with what it counts and its source."),
+    )
+
+    class Meta:
+        icon = "order"
+        template = "components/blocks/key_figures.html"
+        description = _("One to four numbers shown large, each with what it counts and where it comes from.")
+        preview_value = {
+            "figures": [
+                {
+                    "figure": "around 45",
+                    "label": "music services represented on the working group",
+                    "source": "Working group membership, September 2021",
+                }
+            ]
+        }
+
+
+class DocumentItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(help_text=_("Choose or upload the file."))
+    label = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("What the file is, for example 'The full report'. Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = optional_heading()
+    documents = blocks.ListBlock(
+        DocumentItemBlock(),
+        min_num=1,
+        label=_("Documents"),
+        help_text=_("The files to list, in this order. Each shows its type and size, such as 'PDF, 1.2 MB'."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        from resources.models import describe_file  # resources.models imports this module
+
+        context = super().get_context(value, parent_context)
+        context["documents"] = [
+            (item["document"], item["label"] or item["document"].title, describe_file(item["document"]))
+            for item in value["documents"]
+            if item["document"] is not None
+        ]
+        return context
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("pk").first()
+        return {"heading": "Downloads", "documents": [{"document": document, "label": ""}] if document else []}
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/document_list.html"
+        description = _("A list of files to download, each with its type and size.")
+
+
+class TableBlock(TypedTableBlock):
+    """A table with a caption; the top row and the first column are headers. Its words are translatable."""
+
+    text = blocks.CharBlock(label=_("Text"), help_text=_("Words in a cell."))
+    number = blocks.CharBlock(
+        label=_("Number"), help_text=_("A number, such as '45' or '2021'. Number columns line up on the right.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.caption or "").strip():
+            raise ValidationError(_("Add a caption saying what the table shows."))
+        return value
+
+    def get_translatable_segments(self, value):
+        segments = [StringSegmentValue("caption", value.caption)] if value.caption else []
+        for index, column in enumerate(value.columns):
+            if column["heading"]:
+                segments.append(StringSegmentValue(f"column-{index}", column["heading"]))
+        for row_index, row in enumerate(value.row_data):
+            for index, cell in enumerate(row["values"]):
+                if cell:
+                    segments.append(StringSegmentValue(f"cell-{row_index}-{index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        texts = {segment.path: segment.render_text() for segment in segments}
+        columns = [
+            {"block": column["block"], "heading": texts.get(f"column-{index}", column["heading"])}
+            for index, column in enumerate(value.columns)
+        ]
+        rows = [
+            {"values": [texts.get(f"cell-{row_index}-{index}", cell) for index, cell in enumerate(row["values"])]}
+            for row_index, row in enumerate(value.row_data)
+        ]
+        return TypedTable(columns=columns, row_data=rows, caption=texts.get("caption", value.caption))
+
+    class Meta:
+        icon = "table"
+        template = "components/blocks/table.html"
+        label = _("Table")
+        help_text = _(
+            "Give the table a caption saying what it shows. The top row holds the column headings and the "
+            "first column labels each row. Use a table for data, never for layout."
+        )
+        description = _("A table of data with a caption and headings.")
+        preview_value = {
+            "caption": "Music services on the working group",
+            "columns": [{"type": "text", "heading": "When"}, {"type": "number", "heading": "Music services"}],
+            "rows": [{"values": ["From September 2021", "around 45"]}],
+        }
+
+
+CALLOUT_KINDS = [("information", _("Information")), ("warning", _("Warning")), ("success", _("Success"))]
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=CALLOUT_KINDS,
+        default="information",
+        help_text=_("Information for a note, warning for something to watch out for, success for good news."),
+    )
+    text = blocks.RichTextBlock(
+        features=INLINE_RICH_TEXT_FEATURES,
+        help_text=_("One or two sentences. The box shows its kind in words and with an icon, not by colour alone."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(CALLOUT_KINDS)[value["kind"]]
+        return context
+
+    class Meta:
+        icon = "warning"
+        template = "components/blocks/callout.html"
+        description = _("A highlighted note: information, a warning or good news.")
+        preview_value = {"kind": "information", "text": "<p>The working group meets online.</p>"}
+
+
+class ColumnBlock(blocks.StreamBlock):
     paragraph = BodyRichTextBlock()
     image = FigureBlock()
     quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
-    embed = TitledEmbedBlock()
-    heard_principles = HeardPrinciplesBlock()
-    enews_signup = EnewsSignupBlock()
+
+    class Meta:
+        required = False
+
+
+class TwoColumnsBlock(blocks.StructBlock):
+    first_column = ColumnBlock(
+        help_text=_("Text, an image or a quote. On wide screens it is on the left; on phones it comes first.")
+    )
+    second_column = ColumnBlock(
+        help_text=_("Text, an image or a quote. On wide screens it is on the right; on phones it comes second.")
+    )
+
+    class Meta:
+        icon = "grip"
+        template = "components/blocks/two_columns.html"
+        description = _("Two columns side by side on wide screens, each with text, an image or a quote.")
+        preview_value = {
+            "first_column": [("paragraph", "<p>Music services share what they are learning about inclusion.</p>")],
+            "second_column": [
+                ("quote", {"quote": "Changing how we work has changed who we reach.", "attribution": ""})
+            ],
+        }
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body of every page type, its blocks grouped as the editor's chooser shows them."""
+
+    heading = HeadingBlock(group=TEXT)
+    paragraph = BodyRichTextBlock(group=TEXT)
+    quote = QuoteBlock(group=TEXT)
+    accordion = AccordionBlock(group=TEXT)
+    callout = CalloutBlock(group=TEXT)
+    table = TableBlock(group=TEXT)
+    two_columns = TwoColumnsBlock(group=TEXT)
+    image = FigureBlock(group=MEDIA)
+    embed = TitledEmbedBlock(group=MEDIA)
+    call_to_action = CallToActionBlock(group=LINKS_AND_CARDS)
+    cards = CardsBlock(group=LINKS_AND_CARDS)
+    document_list = DocumentListBlock(group=LINKS_AND_CARDS)
+    key_figures = KeyFiguresBlock(group=PROGRAMME)
+    heard_principles = HeardPrinciplesBlock(label=_("HEARD principles"), group=PROGRAMME)
+    enews_signup = EnewsSignupBlock(label=_("Enews sign-up"), group=PROGRAMME)

@@ -7,6 +7,7 @@ the loader again duplicates nothing and overwrites nothing an editor changed.
 import io
 import json
 import random
+import uuid
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -58,6 +59,11 @@ def demo_image(title, description, seed, size=(1600, 900)):
 def stream(*blocks):
     """StreamField raw data from (block type, value) pairs."""
     return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
+
+
+def list_items(*values):
+    """A list block's raw data as Wagtail stores it, each item with an id (wagtail-localize needs them)."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def child_page(parent, page_class, slug, **fields):

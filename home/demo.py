@@ -11,9 +11,11 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from core.demo import child_page, demo_image, stream, translate
+from core.demo import child_page, demo_image, list_items, stream, translate
 from core.models import FooterSettings, FooterText
 from home.models import HomePage, ProgrammePage
+from resources.demo import load_taxonomy
+from resources.models import ResourceType
 
 
 def paragraph(*texts):
@@ -180,6 +182,8 @@ def programme_pages(home, enquiries):
             ),
         ),
     )
+    load_taxonomy()  # the working group's page shows the newest toolkits
+    toolkit = ResourceType.objects.get(locale=Locale.get_default(), slug="toolkit")
     child_page(
         home,
         ProgrammePage,
@@ -207,6 +211,24 @@ def programme_pages(home, enquiries):
                 "Our page 'Changing Tracks' says the group consists of the current action research partners plus, "
                 "currently, six others: Calderdale, Ealing, Luton, Northamptonshire, Thurrock and Milton Keynes.",
             ),
+            (
+                "key_figures",
+                {
+                    "heading": "The group in numbers",
+                    "figures": list_items(
+                        {
+                            "figure": "6",
+                            "label": "music services on the group besides the action research partners, until 2020",
+                            "source": "Changing Tracks, about the working group",
+                        },
+                        {
+                            "figure": "around 45",
+                            "label": "music services represented on the group from September 2021",
+                            "source": "Changing Tracks, about the working group",
+                        },
+                    ),
+                },
+            ),
             paragraph(
                 "The action research partners use the group to share their emerging findings on what drives "
                 "inclusion and what stands in its way."
@@ -220,6 +242,39 @@ def programme_pages(home, enquiries):
                 "The Youth Music Network's website, enews, social media and events",
                 "Meetings and networking with other professionals",
             ),
+            (
+                "accordion",
+                {
+                    "heading": "Questions about the group",
+                    "is_faq": True,
+                    "items": list_items(
+                        {
+                            "question": "Who can join the working group?",
+                            "answer": (
+                                "<p>The group is for music services. Until 2020 it was the action research "
+                                "partners and six other music services; since September 2021 around 45 music "
+                                "services have been represented.</p>"
+                            ),
+                        },
+                        {
+                            "question": "What is the group for?",
+                            "answer": (
+                                "<p>Music services share their learning about inclusion and give each other "
+                                "support and challenge. The action research partners share their emerging "
+                                "findings on what drives inclusion and what stands in its way.</p>"
+                            ),
+                        },
+                        {
+                            "question": "Who runs it?",
+                            "answer": (
+                                "<p>Changing Tracks runs the group in partnership with Music Mark, the UK "
+                                "association for music education, and with Youth Music.</p>"
+                            ),
+                        },
+                    ),
+                },
+            ),
+            ("cards", {"heading": "Toolkits", "pages": [], "resource_type": toolkit.pk, "topic": None, "count": 3}),
         ),
     )
     child_page(
