@@ -61,10 +61,8 @@ SENTENCES = [
     demo.WHY,
     demo.RESEARCH,
     demo.NURTURE,
-    demo.NWG,
+    demo.HEARD,
     demo.COMMISSIONERS,
-    demo.FUNDING,
-    demo.SHARING,
 ]
 PLACES = ["Cambridgeshire", "Cornwall", "Essex", "Hertfordshire", "Hull", "Norfolk", "Southampton", "Waltham Forest"]
 TAGS = ["Action research", "Funding", "Nurture groups", "SEND", "Workforce", "Youth voice", "Hubs", "Evaluation"]
