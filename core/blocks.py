@@ -376,7 +376,8 @@ def faq_page_data(items):
     }
 
 
-CARD_SOURCES = [("chosen", _("The pages chosen below")), ("newest", _("The newest resources"))]
+# The page types an editor may choose for a card; core.cards picks each one's card template.
+CARD_PAGE_TYPES = ["resources.ResourcePage", "partners.PartnerPage", "blog.BlogPage", "home.ProgrammePage"]
 
 
 class CardPageChooserBlock(blocks.PageChooserBlock):
@@ -397,7 +398,7 @@ class CardsBlock(blocks.StructBlock):
     heading = optional_heading()
     pages = blocks.ListBlock(
         CardPageChooserBlock(
-            page_type=["resources.ResourcePage", "partners.PartnerPage", "blog.BlogPage", "home.ProgrammePage"],
+            page_type=CARD_PAGE_TYPES,
             label=_("Page"),
             help_text=_("A resource, partner, blog post or programme page."),
         ),

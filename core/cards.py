@@ -21,9 +21,6 @@ CARD_TEMPLATES = {
 # Any other page: a card with its listing title, summary, image or fallback.
 PAGE_CARD_TEMPLATE = "components/blocks/page_card.html"
 
-# The page types an editor may choose for a card.
-CARD_PAGE_TYPES = ["resources.ResourcePage", "partners.PartnerPage", "blog.BlogPage", "home.ProgrammePage"]
-
 
 def with_card_data(model, pages):
     """A queryset of pages of one type, with everything its card shows fetched in a fixed number of queries."""
