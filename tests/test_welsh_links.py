@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from django.test import Client
 
 from core.demo import translate
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, ProgrammePageFactory
@@ -84,3 +85,15 @@ def test_a_page_not_found_under_cy_is_in_welsh(client, welsh_site):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "cy"
     assert soup.h1.get_text(strip=True) == "Heb ddod o hyd i'r dudalen"
+
+
+def test_a_server_error_under_cy_is_in_welsh(welsh_site, monkeypatch):
+    def broken(request):
+        raise RuntimeError("the menu failed")
+
+    monkeypatch.setattr("core.templatetags.core_tags.menu_links", broken)
+    response = Client(raise_request_exception=False).get("/cy/")
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "cy"
+    assert soup.h1.get_text(strip=True) == "Mae'n ddrwg gennym, aeth rhywbeth o'i le"
