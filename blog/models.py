@@ -22,6 +22,7 @@ from wagtail.search import index
 from blog.feeds import BlogFeed
 from core import fragments
 from core.blocks import BaseStreamBlock
+from core.i18n import served_version
 from core.images import images_with_renditions
 from core.models import BasePage, ExampleContentMixin
 from core.paging import paginate
@@ -325,7 +326,7 @@ class BlogPage(ExampleContentMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = blog_index = fragments.when_used(lambda: self.get_parent().specific)
+        context["blog_index"] = blog_index = fragments.when_used(lambda: served_version(self.get_parent()).specific)
         context["feed_url"] = fragments.when_used(lambda: blog_index.feed_full_url(request))
         context["authors"] = fragments.when_used(lambda: self.author_people)
         context["related_resources"] = fragments.when_used(

@@ -34,6 +34,21 @@ def serves_in_active_language(page):
     return page.locale_id == locale_id(get_language()) and page.alias_of_id is None
 
 
+def served_version(page):
+    """The page a link to page should lead to: page itself, or for an alias its original.
+
+    wagtail-localize makes an untranslated parent of a translated page an alias of the
+    original (the Welsh blog index of a translated post, say). An alias is never served
+    (serves_in_active_language), so links lead to the original, in its own language,
+    instead. This is how a translated child gets a working parent: the English parent
+    serves, with its own language marked, rather than a draft translation that stays
+    unpublished until a translator gets to it, or English text under /cy/.
+    """
+    if page.alias_of_id is None:
+        return page
+    return Page.objects.select_related("locale").get(pk=page.alias_of_id)
+
+
 _locale_ids = {}
 
 

@@ -17,7 +17,8 @@ class AllLocalesSitemap(Sitemap):
         trees = Q()
         for translation in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=translation.path)
-        pages = Page.objects.filter(trees).live().public().order_by("path").defer_streamfields()
+        # Aliases (untranslated parents wagtail-localize makes) are never served: their originals are listed.
+        pages = Page.objects.filter(trees, alias_of__isnull=True).live().public().order_by("path").defer_streamfields()
         # Each page type's own class only matters to a type with its own sitemap URLs: without
         # one, the base pages give the same URLs in one query rather than one more per page type.
         if any(model.get_sitemap_urls is not Page.get_sitemap_urls for model in get_page_models()):

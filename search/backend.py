@@ -9,24 +9,46 @@ subquery, (SELECT to_tsquery('...')), it is evaluated once per query, and the
 full-text GIN index is still used (benchmarks/README.md, "What limits search").
 It also lists every match of a search, best first, ranking the index entries
 before joining them to their pages (QueryOncePostgresSearchBackend.ranked_matches).
+
+Pages in the site's default language (English) are indexed and searched with
+PostgreSQL's default text search configuration, which stems English words; pages
+in any other language (Welsh) with `simple`, which only lower-cases them, so
+Welsh words are not cut down by English rules (TEXT_SEARCH_CONFIG_OTHER_LANGUAGES).
 Every other database gets Wagtail's own backend unchanged.
 
 Wagtail imports this module when it first looks up the backend, once the apps are ready.
 """
 
+import copy
+from collections import defaultdict
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVectorField
 from django.db import connection
 from django.db.models import CharField, F, Func, IntegerField
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 from wagtail.search.backends.database import SearchBackend as database_backend
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import get_descendants_content_types_pks
+
+from core.i18n import locale_id
+
+TEXT_SEARCH_CONFIG_OTHER_LANGUAGES = "simple"
+
+
+def text_search_config(backend, language_code):
+    """The backend's configuration for the site's default language, `simple` for any other."""
+    if language_code == settings.LANGUAGE_CODE:
+        return backend.config
+    return TEXT_SEARCH_CONFIG_OTHER_LANGUAGES
 
 
 class EvaluatedOnce(SearchQuery):
@@ -50,7 +72,29 @@ class QueryOnce:
 
 
 class QueryOnceSearchCompiler(QueryOnce, PostgresSearchQueryCompiler):
-    pass
+    def get_config(self, backend):
+        """The visitor's language's configuration: searches only ever cover pages in that language."""
+        return text_search_config(backend, get_language() or settings.LANGUAGE_CODE)
+
+
+class LanguageIndex(PostgresIndex):
+    """Indexes each object with its language's text search configuration (text_search_config)."""
+
+    def add_items(self, model, objs):
+        default_locale = locale_id(settings.LANGUAGE_CODE)
+        by_config = defaultdict(list)
+        for obj in objs:
+            language = settings.LANGUAGE_CODE
+            if getattr(obj, "locale_id", default_locale) != default_locale:
+                language = obj.locale.language_code
+            by_config[text_search_config(self.backend, language)].append(obj)
+        for config, group in by_config.items():
+            if config == self.backend.config:
+                super().add_items(model, group)
+            else:
+                other = copy.copy(self.backend)
+                other.config = config
+                PostgresIndex(other).add_items(model, group)
 
 
 class QueryOnceAutocompleteCompiler(QueryOnce, PostgresAutocompleteQueryCompiler):
@@ -60,6 +104,7 @@ class QueryOnceAutocompleteCompiler(QueryOnce, PostgresAutocompleteQueryCompiler
 class QueryOncePostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = QueryOnceSearchCompiler
     autocomplete_query_compiler_class = QueryOnceAutocompleteCompiler
+    index_class = LanguageIndex
 
     def ranked_matches(self, pages, query):
         """(page id, content type id) of every page in pages that has all the query's words, best first.

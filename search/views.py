@@ -25,7 +25,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, OuterRef, Subquery, Value, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -44,10 +45,15 @@ from core.i18n import locale_id
 from core.paging import paginate
 from core.ratelimit import rate_limit
 from search.kinds import all_kinds, counted_kinds
+from search.models import UnansweredSearch
+from search.words import did_you_mean, with_synonyms
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
+# A search that finds fewer results than this is offered a corrected spelling.
+FEW_RESULTS = 3
+NO_RESULTS_TOOLKITS = 3
 
 
 class SearchForm(forms.Form):
@@ -140,6 +146,7 @@ def ranked_matches(pages, query):
     only those two fields loaded.
     """
     backend = get_search_backend()
+    query = with_synonyms(query)
     if hasattr(backend, "ranked_matches"):
         return Matches.of(backend.ranked_matches(pages, query))
     found = pages.only("id", "content_type_id").search(query, operator="and")
@@ -227,9 +234,21 @@ def search_results(request, query, chosen_slugs, visible):
         ("search-results", get_language(), *(pk for pk, _content_type_id in page_obj.object_list)),
         lambda: [as_result(page, request) for page in found_pages(page_obj.object_list)],
     )
+    total = len(organic) + len(promoted)
     if page_obj.number == 1:
         record_hit(query)
+        if not total and not chosen:
+            UnansweredSearch.record(query)
+    # Only a search that finds little looks for a correction: the common ones cost nothing more.
+    suggestion = None
+    if total < FEW_RESULTS:
+        suggestion = fragments.cached_value(
+            ("search-suggestion", get_language(), query_hash), lambda: did_you_mean(query, visible)
+        )
     return {
+        "suggestion": suggestion,
+        "suggestion_url": search_url(suggestion, chosen) if suggestion else None,
+        "no_results": no_results_help(request, visible) if not total else {},
         "kinds": kinds,
         "chosen_kinds": chosen,
         "chips": [(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
@@ -237,8 +256,52 @@ def search_results(request, query, chosen_slugs, visible):
         "promoted": promoted if page_obj.number == 1 else [],
         "results": results,
         "page_obj": page_obj,
-        "total": len(organic) + len(promoted),
+        "total": total,
     }
+
+
+def no_results_help(request, pages):
+    """Where to go when a search finds nothing: the most-used toolkits, the library's topics, the enquiry form.
+
+    The most-used toolkits are those other resources and blog posts recommend most often (related resources).
+    Cached until the content changes.
+    """
+
+    def build():
+        resource_page = apps.get_model("resources", "ResourcePage")
+        topic = apps.get_model("resources", "Topic")
+        language = locale_id(get_language())
+        library = library_page(request, pages)
+        toolkits = (
+            resource_page.objects.live()
+            .public()
+            .filter(locale_id=language, resource_type__slug__in=["toolkit", "toolkits"])
+            .annotate(
+                uses=recommendations("resources", "RelatedResource")
+                + recommendations("blog", "BlogPageRelatedResource")
+            )
+            .order_by("-uses", "-first_published_at")[:NO_RESULTS_TOOLKITS]
+        )
+        enquiry = pages.type(apps.get_model("home", "EnquiryFormPage")).first()
+        return {
+            "toolkits": [{"title": page.title, "url": page.get_url(request)} for page in toolkits],
+            "topics": [
+                {"name": term.name, "url": f"{library}?{urlencode({'topic': term.slug})}"}
+                for term in topic.objects.filter(locale_id=language)
+            ]
+            if library
+            else [],
+            "enquiry_url": enquiry.get_url(request) if enquiry else None,
+        }
+
+    return fragments.cached(request, "search-no-results", build)
+
+
+def recommendations(app_label, model_name):
+    """How many times other pages chose a resource as a related resource, as a subquery."""
+    links = apps.get_model(app_label, model_name).objects.filter(resource=OuterRef("pk"))
+    counted = links.order_by().values("resource").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted), Value(0))
 
 
 def found_pages(pairs):

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
@@ -75,7 +75,10 @@ def menu_links(request):
         home = i18n.live_home_pages(request).get(get_language())
         if home is None:
             return {"links": [], "help": None}
-        children = list(with_menu_labels(fragments.public(home.get_children().live())))
+        # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
+        children = list(
+            with_menu_labels(fragments.public(home.get_children().live().filter(alias_of__isnull=True)))
+        )
         # The menu names the home page "Home" itself (includes/primary_navigation.html).
         links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
         links += [
@@ -124,11 +127,25 @@ def primary_navigation(context):
 
 
 def breadcrumb_links(request, page):
-    """The page's ancestors below the root, home page first."""
+    """The page's ancestors below the root, home page first.
+
+    An ancestor that is an alias (not translated) links to its original, marked with its language.
+    """
 
     def build():
-        ancestors = page.get_ancestors().filter(depth__gt=1)
-        return [{"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors]
+        links = []
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
+            served = i18n.served_version(ancestor)
+            language = served.locale.language_code if served is not ancestor else None
+            links.append(
+                {
+                    "url": served.get_url(request),
+                    "title": served.title,
+                    "language_tag": i18n.html_language_tag(language) if language else None,
+                    "language_name": get_language_info(language)["name_translated"] if language else None,
+                }
+            )
+        return links
 
     return fragments.cached(request, "breadcrumbs", build, page.pk)
 
