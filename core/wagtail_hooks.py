@@ -4,7 +4,6 @@ the accessibility checker's rules, page listings)."""
 from dataclasses import dataclass, field
 
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -12,8 +11,6 @@ from wagtail.admin.ui.tables import Column, UserColumn
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.contrib.forms.models import FormSubmission
-from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -132,29 +129,6 @@ class RecentActivityPanel(Component):
         lists = (hook(request) for hook in hooks.get_hooks("dashboard_recent_activity"))
         context["activity_lists"] = [activity for activity in lists if activity and activity.rows]
         return context
-
-
-@hooks.register("dashboard_recent_activity")
-def recent_form_submissions(request):
-    forms = get_forms_for_user(request.user)
-    submissions = (
-        FormSubmission.objects.filter(page__in=forms)
-        .select_related("page")
-        .order_by("-submit_time")[:DASHBOARD_ACTIVITY_LIMIT]
-    )
-    return ActivityList(
-        slug="form-submissions",
-        heading=_("Newest form submissions"),
-        rows=[
-            (
-                submission.page.title,
-                _("Form submission"),
-                submission.submit_time,
-                reverse("wagtailforms:list_submissions", args=[submission.page_id]),
-            )
-            for submission in submissions
-        ],
-    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -28,6 +28,7 @@ from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import BasePage, ReviewMixin, footer_content_for
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin
+from home.panels import StoredOnlyWarningPanel
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +234,7 @@ class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage)
     form_builder = EnquiryFormBuilder
 
     content_panels = BasePage.content_panels + [
+        StoredOnlyWarningPanel(),
         FormSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
@@ -245,7 +247,13 @@ class EnquiryFormPage(RateLimitedPageMixin, EmailFormMixin, FormMixin, BasePage)
                             "from_address",
                             help_text=_("The sender of the email to staff. Leave empty to use the site's address."),
                         ),
-                        FieldPanel("to_address"),
+                        FieldPanel(
+                            "to_address",
+                            help_text=_(
+                                "Who is emailed each enquiry; separate several addresses with commas. "
+                                "Leave empty and enquiries are only stored here in the admin, with nobody told."
+                            ),
+                        ),
                     ]
                 ),
                 FieldPanel("subject", help_text=_("The subject line of the email to staff.")),

@@ -238,3 +238,45 @@ def test_one_address_flooding_the_form_is_refused_for_a_while(client, enquiry_pa
     assert refused.status_code == 429
     assert EnquirySubmission.objects.count() == 10
     assert client.get(enquiry_page.url).status_code == 200, "reading the form is never refused"
+
+
+def dashboard(client):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    return soup_of(response)
+
+
+def test_the_dashboard_lists_the_newest_enquiries_each_linked_to_its_answers(client, admin_client, enquiry_page):
+    for number in range(7):
+        post(client, enquiry_page, {**VALID, "tell_us_more": f"Enquiry number {number}"})
+    assert EnquirySubmission.objects.count() == 7
+    panel = dashboard(admin_client).find(id="recent-enquiries-content")
+    assert panel is not None, "the dashboard has a panel of enquiries"
+    links = panel.select("tbody a")
+    assert len(links) == 5, "only the newest few"
+    listing_url = reverse("wagtailforms:list_submissions", args=[enquiry_page.pk])
+    assert {(link.get_text(strip=True), link["href"]) for link in links} == {("Can we help you?", listing_url)}
+    assert "Sam Taylor" not in panel.get_text(), "no personal data on the dashboard"
+    listing = admin_client.get(listing_url)
+    assert b"Enquiry number 6" in listing.content, "the link leads to the enquiry itself"
+
+
+def test_an_enquiry_with_no_to_address_is_stored_and_staff_are_warned(client, admin_client, enquiry_page):
+    enquiry_page.to_address = ""
+    enquiry_page.save_revision().publish()
+    post(client, enquiry_page)
+    assert EnquirySubmission.objects.count() == 1
+    assert mail.outbox == []
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[enquiry_page.pk])
+    editor = soup_of(admin_client.get(edit_url))
+    assert "Nobody is emailed these enquiries." in editor.get_text()
+    warning = dashboard(admin_client).find(id="enquiries-stored-only-content")
+    assert warning is not None and "only being stored" in warning.get_text()
+    assert warning.select_one("li a")["href"] == edit_url
+
+
+def test_no_warning_while_enquiries_are_emailed(admin_client, enquiry_page):
+    editor = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[enquiry_page.pk])))
+    assert "Nobody is emailed these enquiries." not in editor.get_text()
+    assert dashboard(admin_client).find(id="enquiries-stored-only-content") is None

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import blocks, hooks
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, get_page_models
 
 from core.blocks import BaseStreamBlock
@@ -89,20 +88,6 @@ def test_review_panel_queries_do_not_grow_with_pages(admin_client, home_page, du
         ProgrammePageFactory(parent=home_page, title=f"Due {number}", next_review_date=LAST_MONTH)
     assert len(review_rows(dashboard(admin_client))) == due
     assert count_queries() == baseline
-
-
-def test_dashboard_shows_the_newest_form_submissions(admin_client, home_page, monkeypatch):
-    # The enquiry form page type is built elsewhere: treat a page as a form the user may see.
-    form_page = ProgrammePageFactory(parent=home_page, title="Can we help you?")
-    monkeypatch.setattr("core.wagtail_hooks.get_forms_for_user", lambda user: Page.objects.filter(pk=form_page.pk))
-    for _ in range(7):
-        FormSubmission.objects.create(page=form_page, form_data={"message": "Training please"})
-    panel = dashboard(admin_client).find(id="recent-form-submissions-content")
-    links = panel.select("tbody a")
-    assert len(links) == 5, "only the newest few"
-    assert links[0].get_text(strip=True) == "Can we help you?"
-    assert links[0]["href"] == reverse("wagtailforms:list_submissions", args=[form_page.pk])
-    assert "Training please" not in panel.get_text(), "no personal data on the dashboard"
 
 
 def test_other_apps_add_their_sign_ups_through_the_activity_hook(admin_client, home_page):
