@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -183,3 +184,50 @@ def test_scheduled_page_goes_live_and_expires_with_publish_scheduled(moderator_c
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert not page.live and page.expired
+
+
+def emails_to(address):
+    return [message.subject for message in mail.outbox if address in message.to]
+
+
+def test_moderation_sends_one_email_per_event_to_each_person(client, editor_client, home_page, moderator):
+    superuser = UserFactory(is_superuser=True, groups=["Moderators"], email="lead@example.org")
+    outsider = UserFactory(is_superuser=True, email="developer@example.org")
+    editor = UserFactory(groups=["Editors"], email="writer@example.org")
+    editor_client.force_login(editor)
+    page = submit_for_moderation(editor_client, home_page)
+    assert len(emails_to(moderator.email)) == 1, emails_to(moderator.email)
+    assert len(emails_to(superuser.email)) == 1, emails_to(superuser.email)
+    assert emails_to(editor.email) == emails_to(outsider.email) == []
+
+    mail.outbox.clear()
+    task_state = page.current_workflow_task_state
+    client.force_login(moderator)
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    client.post(approve, {"comment": ""})
+    assert len(emails_to(editor.email)) == 1, "the writer hears that the page was approved"
+    assert emails_to(moderator.email) == emails_to(superuser.email) == []
+
+
+def test_approving_from_the_dashboard_says_the_page_is_published(client, editor_client, home_page, moderator):
+    page = submit_for_moderation(editor_client, home_page)
+    task_state = page.current_workflow_task_state
+    client.force_login(moderator)
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client.post(approve, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.json()["step"] == "success"
+    shown = client.get(response.json()["redirect"])
+    assert "“Nurture groups” is approved and published." in shown.content.decode()
+
+
+def test_approving_from_the_page_editor_says_the_page_is_published(client, editor_client, home_page, moderator):
+    page = submit_for_moderation(editor_client, home_page)
+    client.force_login(moderator)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        programme_form(**{"action-workflow-action": "true", "workflow-action-name": "approve"}),
+        follow=True,
+    )
+    page.refresh_from_db()
+    assert page.live
+    assert "“Nurture groups” is approved and published." in response.content.decode()
