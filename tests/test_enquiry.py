@@ -207,8 +207,11 @@ def test_csv_export_contains_what_the_admin_shows(client, admin_client, enquiry_
 
 def test_editors_read_enquiries_under_forms_and_from_the_page(admin_client, enquiry_page, client):
     post(client, enquiry_page)
-    forms_index = admin_client.get(reverse("wagtailforms:index"))
-    assert b"Can we help you?" in forms_index.content
+    forms_index = soup_of(admin_client.get(reverse("wagtailforms:index")))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[enquiry_page.pk])
+    origin = forms_index.select_one(f'tbody a[href="{edit_url}"]')
+    assert origin.get_text(strip=True) == "Can we help you?", "the origin is the page, by its title"
+    assert "home.enquiryformpage" not in forms_index.get_text()
     editor = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[enquiry_page.pk])))
     listing_url = reverse("wagtailforms:list_submissions", args=[enquiry_page.pk])
     assert editor.select_one(f'a[href="{listing_url}"]'), "the page's editor links to its enquiries"
