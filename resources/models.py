@@ -22,6 +22,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -208,10 +209,18 @@ class ResourcePage(ReviewMixin, BasePage):
     heard_diverse = heard_field("diverse")
 
     content_panels = BasePage.content_panels + [
+        HelpPanel(
+            content=_(
+                "<p>File the resource by topic, HEARD principle, audience and region in the "
+                "<strong>Topics and audiences</strong> tab above: the library's filters and search use them.</p>"
+            ),
+            heading=_("Filing"),
+        ),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("resource_type"),
+                # A drop-down of the types in the page's language (ResourcePageForm), not a chooser.
+                FieldPanel("resource_type", widget=forms.Select),
                 FieldPanel("publication_date"),
                 FieldPanel("last_reviewed"),
             ],
@@ -255,7 +264,7 @@ class ResourcePage(ReviewMixin, BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(filing_panels, heading=_("Filing")),
+            ObjectList(filing_panels, heading=_("Topics and audiences")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels + ReviewMixin.review_panels, heading=_("Settings")),
         ],
@@ -379,10 +388,19 @@ class ResourceDownload(Orderable):
     )
     label = models.CharField(
         max_length=120,
-        help_text=_("What the file is, for example 'The full report' or 'Printable checklist'."),
+        blank=True,
+        help_text=_(
+            "What the file is, for example 'The full report' or 'Printable checklist'. "
+            "Leave empty to use the document's title."
+        ),
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
+
+    def clean(self):
+        super().clean()
+        if not self.label.strip() and self.document_id:
+            self.label = self.document.title[: self._meta.get_field("label").max_length]
 
     def file_description(self):
         return describe_file(self.document)

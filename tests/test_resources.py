@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from partners.models import PartnerPage
@@ -271,3 +271,38 @@ def test_names_written_before_profiles_existed_are_linked_to_them_in_the_latest_
         "CORNWALL music service ": cornwall.pk,
         "Music Mark": None,
     }, "an editor opening the page keeps the link and the name"
+
+
+def test_resource_type_is_a_drop_down_of_the_types_in_the_pages_language(admin_client, library):
+    ResourceTypeFactory(name="Toolkit")
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    ResourceTypeFactory(name="Pecyn cymorth", locale=welsh)
+    url = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", library.pk))
+    soup = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    select = soup.select_one("select[name=resource_type]")
+    assert select is not None, "a drop-down, not a chooser"
+    assert [option.get_text(strip=True) for option in select.select("option") if option["value"]] == ["Toolkit"]
+
+
+def test_the_taxonomy_tab_is_named_for_editors_and_the_first_tab_points_to_it(admin_client, library):
+    url = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", library.pk))
+    soup = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    tabs = [tab.get_text(" ", strip=True).removesuffix("( )").strip() for tab in soup.select("[role=tab]")]
+    assert tabs == ["Content", "Topics and audiences", "Promote", "Settings"]
+    content_tab = soup.select_one("#tab-content")
+    assert "in the Topics and audiences tab" in content_tab.get_text(" ", strip=True)
+
+
+def test_a_download_left_without_a_label_is_labelled_with_the_documents_title(admin_client, library):
+    topic, resource_type = TopicFactory(name="Workforce"), ResourceTypeFactory(name="Report")
+    document = pdf_document("Workforce survey report", "What music services told us.")
+    url = reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", library.pk))
+    downloads = inline_formset([{"document": str(document.pk), "label": ""}])
+    data = resource_form(library, topic, resource_type, document, downloads=downloads, **{"action-publish": "publish"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    page = ResourcePage.objects.get(slug="stages-and-indicators")
+    assert [download.label for download in page.downloads.all()] == ["Workforce survey report"]
+    public = BeautifulSoup(admin_client.get(page.url).content, "html.parser")
+    link = public.select_one("#downloads-heading + ul a")
+    assert link.get_text(" ", strip=True).startswith("Workforce survey report")
