@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
@@ -305,14 +305,23 @@ class FooterText(TranslatableMixin, models.Model):
         help_text=_("Links at the foot of every page, such as the accessibility statement and the cookie statement."),
     )
 
-    panels = [FieldPanel("funder_acknowledgement"), FieldPanel("footer_links")]
+    panels = [
+        HelpPanel(
+            content=_(
+                "<p>The footer's words, one version per language. The contact details and social media links, "
+                "the same in every language, are under Settings &gt; Footer contact details.</p>"
+            )
+        ),
+        FieldPanel("funder_acknowledgement"),
+        FieldPanel("footer_links"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("footer text")
-        verbose_name_plural = _("footer text")
+        verbose_name = _("footer funders and links")
+        verbose_name_plural = _("footer funders and links")
 
     def __str__(self):
-        return str(_("Footer text ({language})")).format(language=self.locale.get_display_name())
+        return str(_("Footer funders and links ({language})")).format(language=self.locale.get_display_name())
 
     @classmethod
     def for_active_language(cls):
@@ -338,6 +347,12 @@ class FooterSettings(BaseSiteSetting):
     )
 
     panels = [
+        HelpPanel(
+            content=_(
+                "<p>The same in every language. The funders' acknowledgement and the footer links, translated "
+                "for each language, are under Settings &gt; Footer funders and links.</p>"
+            )
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
             heading=_("Contact details"),
@@ -346,7 +361,7 @@ class FooterSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("footer")
+        verbose_name = _("footer contact details")
 
 
 def footer_content_for(request):

@@ -180,6 +180,6 @@ def refuse_pages_outside_the_language(page, request, serve_args, serve_kwargs):
 class FooterTextViewSet(SnippetViewSet):
     model = FooterText
     icon = "list-ul"
-    menu_label = _("Footer text")
+    menu_label = _("Footer funders and links")
     add_to_settings_menu = True
     list_display = ["__str__"]

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from django.test import override_settings
+from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -183,3 +184,13 @@ def test_heard_letters_spell_heard_in_every_language(client, welsh_home):
     welsh_home.save_revision().publish()
     letters = [letter.get_text() for letter in soup(client.get("/cy/")).select(".heard__letter")]
     assert letters == ["H", "E", "A", "R", "D"]
+
+
+def test_the_translate_page_explains_its_locales_field(admin_client, about, welsh_home):
+    response = admin_client.get(reverse("wagtail_localize:submit_page_translation", args=[about.pk]))
+    assert response.status_code == 200
+    page = soup(response)
+    help_text = page.find(id="locales-help").get_text(" ", strip=True)
+    assert help_text.startswith("Locales are the languages the site is published in.")
+    assert "Nothing is published until a translator publishes it" in help_text
+    assert page.select_one('input[name="locales"]'), "the Locales boxes are still there"
