@@ -21,13 +21,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed-dev
 
+# Each step prints a line per migration, demo section or catalogue; the box with the addresses,
+# the admin user and its password comes last, just before the server starts (migrate has already
+# run the system checks).
 run: $(VENV)/.installed-run
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py compile_translations
-	@echo "The site is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Updating the database:"
+	@$(BIN)/python manage.py migrate --noinput
+	@$(BIN)/python manage.py load_demo_content
+	@echo "Compiling the translations:"
+	@$(BIN)/python manage.py compile_translations
+	@$(BIN)/python manage.py ensure_admin --base-url http://$(HOST):$(PORT)
+	@DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compile_translations

@@ -1,4 +1,4 @@
-"""Create the first admin user if there is none, and say how to log in."""
+"""Create the first admin user if there is none, and say how to log in, in a box that ends `make run`'s output."""
 
 import os
 import secrets
@@ -7,29 +7,48 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 
+def boxed(lines):
+    """The lines in an ASCII box, so they stand out from the output above them."""
+    width = max(len(line) for line in lines)
+    rule = "+" + "-" * (width + 4) + "+"
+    return "\n".join([rule, *(f"|  {line.ljust(width)}  |" for line in lines), rule])
+
+
 class Command(BaseCommand):
     help = (
-        "Create a superuser (DJANGO_SUPERUSER_USERNAME, default 'admin') if it does not exist. "
-        "The password is DJANGO_SUPERUSER_PASSWORD, or a generated one printed once."
+        "Create a superuser (DJANGO_SUPERUSER_USERNAME, default 'admin') if it does not exist, then print "
+        "the site's and the admin's addresses with the user and password in a box. The password is "
+        "DJANGO_SUPERUSER_PASSWORD, or a generated one printed once."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, as shown in the box (default: http://127.0.0.1:8000).",
+        )
 
     def handle(self, *args, **options):
         User = get_user_model()
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
         email = os.environ.get("DJANGO_SUPERUSER_EMAIL", "admin@example.org")
+        from_environment = bool(os.environ.get("DJANGO_SUPERUSER_PASSWORD"))
         if User.objects.filter(username=username).exists():
-            self.stdout.write(
-                f"Admin user '{username}' already exists; its password is unchanged. "
-                "Reset it with: python manage.py changepassword " + username
+            password = f"unchanged (forgotten? python manage.py changepassword {username})"
+        else:
+            generated = secrets.token_urlsafe(12)
+            User.objects.create_superuser(
+                username=username, email=email, password=os.environ.get("DJANGO_SUPERUSER_PASSWORD") or generated
             )
-            return
-        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email=email, password=password)
-        shown = "from DJANGO_SUPERUSER_PASSWORD" if os.environ.get("DJANGO_SUPERUSER_PASSWORD") else password
+            password = "from DJANGO_SUPERUSER_PASSWORD" if from_environment else f"{generated}  (shown only once)"
+        base_url = options["base_url"].rstrip("/")
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Created admin user. Log in at /admin/ with username '{username}' and password: {shown}"
+            boxed(
+                [
+                    f"The site:   {base_url}/en/",
+                    f"The admin:  {base_url}/admin/",
+                    f"User:       {username}",
+                    f"Password:   {password}",
+                ]
             )
         )
-        if shown == password:
-            self.stdout.write("This password is shown only once: note it now.")
