@@ -131,9 +131,17 @@ class RecentActivityPanel(Component):
         return context
 
 
+class EditorNotesPanel(Component):
+    """How Wagtail's autosave, drafts and publishing fit together, where every editor starts."""
+
+    name = "editor_notes"
+    template_name = "core/admin/editor_notes_panel.html"
+    order = 170
+
+
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
-    panels.extend([ReviewDuePanel(), RecentActivityPanel()])
+    panels.extend([ReviewDuePanel(), RecentActivityPanel(), EditorNotesPanel()])
 
 
 def review_listing_viewset(page_model):

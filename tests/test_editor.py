@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import ProgrammePage
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +79,11 @@ def test_programme_page_cannot_be_added_at_the_root(admin_client, home_page):
     response = admin_client.get(reverse("wagtailadmin_pages:add", args=("home", "programmepage", root.pk)), follow=True)
     assert "do not have permission" in " ".join(str(message) for message in response.context["messages"])
     assert not ProgrammePage.objects.exists()
+
+
+def test_the_dashboard_explains_autosaved_drafts_to_editors(client, home_page):
+    client.force_login(UserFactory(groups=["Editors"]))
+    soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    notes = soup.find(id="editor-notes-content").get_text(" ", strip=True)
+    assert "saves your work as a draft by itself" in notes
+    assert "A draft is never shown to visitors." in notes
