@@ -214,7 +214,7 @@ class ResourcePage(ReviewMixin, BasePage):
                 "<p>File the resource by topic, HEARD principle, audience and region in the "
                 "<strong>Topics and audiences</strong> tab above: the library's filters and search use them.</p>"
             ),
-            heading=_("Filing"),
+            heading=_("Topics and audiences"),
         ),
         FieldPanel("summary"),
         MultiFieldPanel(

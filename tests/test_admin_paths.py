@@ -21,8 +21,9 @@ def admin_menu(client):
     main_menu = next(module for module in props["modules"] if module["_type"] == "wagtail.sidebar.MainMenuModule")
     menu = {}
     for item in main_menu["_args"][0]:
-        options, *children = item["_args"]
-        menu[options["label"]] = [child["_args"][0]["label"] for child in children[0]] if children else []
+        options, *rest = item["_args"]
+        submenu = rest[0] if item["_type"] == "wagtail.sidebar.SubMenuItem" else []
+        menu[options["label"]] = [child["_args"][0]["label"] for child in submenu]
     return menu
 
 
