@@ -449,14 +449,6 @@ WELSH = {
     ),
     "Making sure young people's music is HEARD": "Sicrhau bod cerddoriaeth pobl ifanc yn cael ei chlywed: HEARD",
     "Can we help you?": "Allwn ni eich helpu chi?",
-    "Featured resources": "Adnoddau dan sylw",
-    "Latest from the blog": "Y diweddaraf o'r blog",
-    "Our partners": "Ein partneriaid",
-    "Would you like us to present, or to provide training or consultancy, for your hub, music service or "
-    "regional group? Tell us what you have in mind.": (
-        "Hoffech chi i ni gyflwyno, neu ddarparu hyfforddiant neu ymgynghoriaeth, ar gyfer eich hyb, eich "
-        "gwasanaeth cerdd neu eich grŵp rhanbarthol? Dywedwch wrthym beth sydd gennych mewn golwg."
-    ),
     "About": "Amdanom ni",
     "We present, train and advise music services, music education hubs and regional hub groups.": (
         "Rydym yn cyflwyno, yn hyfforddi ac yn cynghori gwasanaethau cerdd, hybiau addysg cerddoriaeth a "

@@ -65,39 +65,45 @@ class HomePage(BasePage):
         help_text=_("Show resources from the library. Untick to leave the section out."),
     )
     featured_resources_heading = models.CharField(
-        max_length=80, default="Featured resources", help_text=_("The section's heading.")
+        max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Featured resources'.")
     )
     show_latest_posts = models.BooleanField(
         default=True, help_text=_("Show the three newest blog posts. Untick to leave the section out.")
     )
     latest_posts_heading = models.CharField(
-        max_length=80, default="Latest from the blog", help_text=_("The section's heading.")
+        max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Latest from the blog'.")
     )
     show_partners = models.BooleanField(
         default=True,
         help_text=_("Show how many music services and hubs are partners, with a link to the map of partners."),
     )
-    partners_heading = models.CharField(max_length=80, default="Our partners", help_text=_("The section's heading."))
+    partners_heading = models.CharField(
+        max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Our partners'.")
+    )
     show_heard_principles = models.BooleanField(
         default=True, help_text=_("Show the five HEARD principles, each with its letter, name and meaning.")
     )
     heard_heading = models.CharField(
         max_length=120,
-        default="Making sure young people's music is HEARD",
-        help_text=_("The heading above the HEARD principles."),
+        blank=True,
+        help_text=_(
+            "The heading above the HEARD principles. Leave empty for 'Making sure young people's music is HEARD'."
+        ),
     )
     show_help = models.BooleanField(
         default=True,
         help_text=_("Show the 'Can we help you?' section, which leads to the enquiry form."),
     )
-    help_heading = models.CharField(max_length=80, default="Can we help you?", help_text=_("The section's heading."))
+    help_heading = models.CharField(
+        max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Can we help you?'.")
+    )
     help_intro = models.TextField(
         max_length=400,
-        default=(
-            "Would you like us to present, or to provide training or consultancy, for your hub, "
-            "music service or regional group? Tell us what you have in mind."
+        blank=True,
+        help_text=_(
+            "One or two sentences inviting visitors to get in touch. Leave empty for a standard invitation "
+            "to ask about presentations, training and consultancy."
         ),
-        help_text=_("One or two sentences inviting visitors to get in touch."),
     )
     show_funders = models.BooleanField(
         default=True,
@@ -169,7 +175,8 @@ class HomePage(BasePage):
 
     def heard_section(self):
         """What the HEARD principles block's template reads: the heading and the five principles."""
-        return {"heading": self.heard_heading, "intro": "", "principles": HEARD_PRINCIPLES}
+        heading = self.heard_heading or _("Making sure young people's music is HEARD")
+        return {"heading": heading, "intro": "", "principles": HEARD_PRINCIPLES}
 
     def latest_posts(self):
         blog_index_model = apps.get_model("blog", "BlogIndexPage")

@@ -13,6 +13,7 @@ phrase that only appears inside a toolkit's PDF finds the toolkit.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -37,6 +38,7 @@ from wagtail.search import index
 from core import fragments
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
 from core.forms import has_nul_byte
+from core.images import images_with_renditions
 from core.models import BasePage, ExampleContentMixin, ReviewMixin
 
 
@@ -315,7 +317,9 @@ class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
         context["related_resources"] = fragments.when_used(
             lambda: [
                 item.resource
-                for item in self.related_resources.select_related("resource__resource_type")
+                for item in self.related_resources.select_related("resource__resource_type").prefetch_related(
+                    Prefetch("resource__listing_image", queryset=images_with_renditions("card"))
+                )
                 if item.resource.live
             ]
         )

@@ -1,5 +1,6 @@
 """How the demo site looks and behaves in Chromium on a phone, a tablet and a desktop: what a person
-would notice, measured in the page (issue 17). One demo load per test: each test visits many pages."""
+would notice, measured in the page (issue 17). Loading the demo is slow, so each test loads it once
+and looks at many pages."""
 
 import re
 
@@ -59,71 +60,95 @@ def demo_paths():
 
 def new_page(browser, viewport, **options):
     context = browser.new_context(viewport=viewport, **options)
+    context.set_default_timeout(90_000)  # the first view of each page builds its fragments and renditions
     return context.new_page()
 
 
-def test_on_a_phone_the_header_is_short_and_the_menu_is_a_disclosure(live_server, browser):
-    demo_paths()
-    page = new_page(browser, PHONE)
-    page.goto(live_server.url + "/en/")
+LISTINGS = [
+    ("/en/resources/", ".library__count", "#library-results .card", "#library-filters"),
+    ("/en/partners/", "#partner-results-heading", ".partner-list .card", "#partner-filters"),
+    ("/en/blog/", ".listing__count", ".card-list--posts .card", "#blog-filters"),
+]
+
+
+def check_menu_disclosure(page, url):
+    page.goto(url)
     header = page.locator("header.site-header").bounding_box()
     assert header["height"] <= 0.25 * PHONE["height"], f"header {header['height']}px tall"
     menu = page.locator("#site-menu")
     toggle = page.get_by_role("button", name="Menu")
     assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
-
     toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
+    assert toggle.get_attribute("aria-expanded") == "true" and menu.is_visible()
     page.get_by_role("link", name="Resources", exact=True).focus()
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == "site-menu"
-
     page.keyboard.press("Enter")
     page.get_by_role("link", name="Working group").click()
     assert page.locator("h1").inner_text() == "National Music Services Working Group for Inclusion"
+
+
+def check_listing_on_a_phone(page, url, count, first_result, filters):
+    """Results count and first result on the first screen; the filters behind a "Filters" disclosure."""
+    page.goto(url)
+    assert not page.locator(filters).is_visible()
+    assert re.match(r"\d+ ", page.locator(count).inner_text())
+    assert page.locator(count).bounding_box()["y"] < PHONE["height"]
+    first = page.locator(first_result).first.bounding_box()
+    assert first["y"] + 80 < PHONE["height"], f"{url}: the first result starts at {first['y']}px"
+    page.get_by_role("button", name="Filters").click()
+    assert page.locator(filters).is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator(filters).is_visible()
+
+
+def header_controls_without_visible_focus(page):
+    controls = page.locator("header a:visible, header button:visible, header input:visible")
+    assert controls.count() >= 10
+    unchanged = []
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        page.locator("main").focus()
+        before = control.evaluate(FOCUS_STYLE)
+        page.keyboard.press("Shift")  # the last input was the keyboard: focus is then :focus-visible
+        control.focus()
+        if not shows_focus(before, control.evaluate(FOCUS_STYLE)):
+            unchanged.append(control.evaluate("(element) => element.outerHTML.slice(0, 80)"))
+    return unchanged
+
+
+def check_home_to_enquiry_form(page, url):
+    page.goto(url)
+    page.locator("header").get_by_role("link", name="Can we help you?").click()
+    assert page.locator("h1").inner_text() == "Can we help you?"
+    assert page.get_by_label("Your email address").is_visible()
+    page.goto(url)
+    page.locator("main").get_by_role("link", name="Tell us what you need").click()
+    assert page.locator("h1").inner_text() == "Can we help you?"
+
+
+def test_on_a_phone_menu_and_filters_are_disclosures_and_results_come_first(live_server, browser):
+    demo_paths()
+    page = new_page(browser, PHONE)
+    check_menu_disclosure(page, live_server.url + "/en/")
+    for path, count, first_result, filters in LISTINGS:
+        check_listing_on_a_phone(page, live_server.url + path, count, first_result, filters)
+    check_home_to_enquiry_form(page, live_server.url + "/en/")
+    page.goto(live_server.url + "/en/")
+    page.get_by_role("button", name="Menu").press("Enter")
+    assert header_controls_without_visible_focus(page) == []
     page.context.close()
 
-
-def test_without_javascript_the_menu_and_filters_are_simply_shown(live_server, browser):
-    demo_paths()
     page = new_page(browser, PHONE, java_script_enabled=False)
     page.goto(live_server.url + "/en/resources/")
-    assert page.locator("#site-menu").is_visible()
-    assert page.locator("#library-filters").is_visible()
+    assert page.locator("#site-menu").is_visible() and page.locator("#library-filters").is_visible()
     assert not page.get_by_role("button", name="Menu").is_visible()
     assert not page.get_by_role("button", name="Filters").is_visible()
     page.context.close()
 
 
-@pytest.mark.parametrize(
-    ("path", "count", "first_result", "filters"),
-    [
-        ("/en/resources/", ".library__count", "#library-results .card", "#library-filters"),
-        ("/en/partners/", "#partner-results-heading", ".partner-list .card", "#partner-filters"),
-        ("/en/blog/", ".listing__count", ".card-list--posts .card", "#blog-filters"),
-    ],
-)
-def test_on_a_phone_results_start_on_the_first_screen_with_filters_behind_a_button(
-    live_server, browser, path, count, first_result, filters
-):
-    demo_paths()
-    page = new_page(browser, PHONE)
-    page.goto(live_server.url + path)
-    assert not page.locator(filters).is_visible()
-    assert re.match(r"\d+ ", page.locator(count).inner_text())
-    assert page.locator(count).bounding_box()["y"] < PHONE["height"]
-    first = page.locator(first_result).first.bounding_box()
-    assert first["y"] + 80 < PHONE["height"], f"the first result starts at {first['y']}px"
-
-    page.get_by_role("button", name="Filters").click()
-    assert page.locator(filters).is_visible()
-    page.keyboard.press("Escape")
-    assert not page.locator(filters).is_visible()
-    page.context.close()
-
-
-def test_nothing_scrolls_sideways_at_320_px_and_no_image_is_upscaled(live_server, browser):
+def test_every_page_type_fits_320_px_shows_no_upscaled_image_and_grids_use_the_width(live_server, browser):
     paths = demo_paths()
     problems = {}
     for viewport in (SMALLEST, PHONE, DESKTOP):
@@ -131,7 +156,7 @@ def test_nothing_scrolls_sideways_at_320_px_and_no_image_is_upscaled(live_server
         for name, path in paths.items():
             page.goto(live_server.url + path)
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load the lazy images
-            page.wait_for_function("[...document.images].every((image) => image.complete)")
+            page.wait_for_load_state("networkidle")
             found = page.evaluate(UPSCALED)
             if viewport is SMALLEST:
                 found += page.evaluate(OVERFLOWING)
@@ -142,9 +167,6 @@ def test_nothing_scrolls_sideways_at_320_px_and_no_image_is_upscaled(live_server
         page.context.close()
     assert problems == {}
 
-
-def test_card_grids_are_three_across_on_a_desktop_two_on_a_tablet_one_on_a_phone(live_server, browser):
-    demo_paths()
     for viewport, columns in ((DESKTOP, 3), (TABLET, 2), (PHONE, 1)):
         page = new_page(browser, viewport)
         for path, cards in (("/en/resources/", "#library-results .card"), ("/en/blog/", ".card-list--posts .card")):
@@ -155,39 +177,8 @@ def test_card_grids_are_three_across_on_a_desktop_two_on_a_tablet_one_on_a_phone
             assert len(set(lefts)) == columns, f"{path} at {viewport['width']}px: {sorted(set(lefts))}"
         page.context.close()
 
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_control_in_the_header_shows_a_visible_focus(live_server, browser, viewport):
-    demo_paths()
-    page = new_page(browser, viewport)
+    page = new_page(browser, DESKTOP)
     page.goto(live_server.url + "/en/")
-    if viewport is PHONE:
-        page.get_by_role("button", name="Menu").press("Enter")
-    controls = page.locator("header a:visible, header button:visible, header input:visible")
-    assert controls.count() >= 10
-    unchanged = []
-    for index in range(controls.count()):
-        control = controls.nth(index)
-        page.locator("main").focus()
-        before = control.evaluate(FOCUS_STYLE)
-        page.keyboard.press("Shift")  # the last input was the keyboard: focus is then :focus-visible
-        control.focus()
-        after = control.evaluate(FOCUS_STYLE)
-        if not shows_focus(before, after):
-            unchanged.append(control.evaluate("(element) => element.outerHTML.slice(0, 80)"))
-    assert unchanged == []
+    assert header_controls_without_visible_focus(page) == []
+    check_home_to_enquiry_form(page, live_server.url + "/en/")
     page.context.close()
-
-
-def test_a_visitor_goes_from_the_home_page_to_the_enquiry_form_by_clicking(live_server, browser):
-    demo_paths()
-    for viewport in (PHONE, DESKTOP):
-        page = new_page(browser, viewport)
-        page.goto(live_server.url + "/en/")
-        page.locator("header").get_by_role("link", name="Can we help you?").click()
-        assert page.locator("h1").inner_text() == "Can we help you?"
-        assert page.get_by_label("Your email address").is_visible()
-        page.goto(live_server.url + "/en/")
-        page.locator("main").get_by_role("link", name="Tell us what you need").click()
-        assert page.locator("h1").inner_text() == "Can we help you?"
-        page.context.close()
