@@ -126,17 +126,21 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not the site's name, not the username, not "aaaaaaaaaaaa" (core/validators.py).
+    {"NAME": "core.validators.SiteNameAndVarietyValidator"},
 ]
 
 # Logging in to the admin: django-axes pauses logins after AXES_FAILURE_LIMIT
-# failures for one account (from anywhere) or from one address (to any account).
+# failures for one account from one client address, for AXES_COOLOFF_TIME. Only
+# that pair is paused: nobody can lock an editor out from everywhere by failing
+# on purpose, and the editor's own attempts from elsewhere still work.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.ratelimit.login_lockout_response"
