@@ -271,7 +271,7 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Uploads. Documents: an allow-list of extensions (no HTML, SVG, scripts or
 # archives), at most 20 MB. Images: raster formats only (an SVG can carry script),
-# at most 10 MB and 40 megapixels. Each refusal is a form error in the admin.
+# at most 10 MB and 16 megapixels. Each refusal is a form error in the admin.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "mp3", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always go through Wagtail's serve view, wherever they are stored, so
@@ -283,7 +283,13 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The largest rendition is 1200 pixels wide (core/images.py), so a 12-megapixel phone photo
+# (4000 x 3000) is ample; decoding costs memory by the pixel, about 4 bytes each. Every frame of an
+# animated GIF or WebP counts towards the limit (width x height x frames).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
+# Wagtail means to count every frame of an animation towards it, but its image library reports one
+# frame; this form counts them (core/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 # load_demo_content makes every approved rendition (core/images.py) of its images in advance.
 DEMO_PREGENERATE_RENDITIONS = True
 # The admin makes no requests to third parties (release checks, Gravatar).
