@@ -27,7 +27,9 @@ run: $(VENV)/.installed-run
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py compile_translations
 	@echo "The site is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The background worker (PDF text, search index updates) runs beside the server and stops with it.
+	$(BIN)/python manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compile_translations

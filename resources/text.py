@@ -4,8 +4,9 @@ When a document is saved its PDF text is extracted with pypdf and kept in
 DocumentText; resources offering the document as a download are then indexed
 again, so their search entry holds the text. Anything that is not a readable
 PDF is saved without text, and the log says why. The work runs as a
-django_tasks task: inline with Wagtail's default immediate backend, on a worker
-if TASKS points at a queue.
+django_tasks task, queued in the database (settings TASKS) and run by
+`manage.py db_worker`, so an upload returns without waiting for it; the tests
+run it at once with the immediate backend.
 """
 
 import hashlib

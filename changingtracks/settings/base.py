@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "axes",
     "csp",
+    "django_tasks_db",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -357,6 +358,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
+
+# Background work (Django's tasks API, the django-tasks backport): PDF text extraction and Wagtail's
+# own tasks (search index, references) are queued in the database and run by `manage.py db_worker`,
+# which `make run` starts and production runs beside gunicorn (docs/operations.md). An upload
+# returns without waiting for them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Logs: one JSON object per line on stdout, each with the request's id.
 LOGGING = {
