@@ -31,7 +31,9 @@ run: $(VENV)/.installed-run
 	@echo "Compiling the translations:"
 	@$(BIN)/python manage.py compile_translations
 	@$(BIN)/python manage.py ensure_admin --base-url http://$(HOST):$(PORT)
-	@DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
+	@# The background worker (PDF text, search index updates) runs beside the server and stops with it.
+	@$(BIN)/python manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+		DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compile_translations

@@ -15,7 +15,12 @@ or the CSP nonce, showed a form error, served a preview or a search, nor set
 Cache-Control or Vary itself. Responses for someone in particular (a session, a
 login, a CSRF token, a preview) and searches get `private, no-cache`. HEAD
 requests are answered from the cache but never fill it. The key is scheme, host,
-language and full path with its query string.
+language, path and the query parameters pages read (QUERY_PARAMETERS: the page
+number and each listing's filters, which their apps register with
+reads_query_parameters). Any other parameter (utm_*, fbclid, gclid, anything
+unknown) is dropped from the request before the view sees it, so such addresses
+are served from, and fill, the clean address's entry: junk query strings cannot
+fill the cache.
 
 Purging is by the content generation (core.fragments, shared with the cached
 fragments): each stored page records the generation it was built in, and any
@@ -37,7 +42,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db.models.signals import pre_delete
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -53,6 +58,25 @@ KEYED_VARY_HEADERS = {"accept-language"}
 FORM_ERROR_MARKERS = (b'aria-invalid="true"', b'class="error-summary"', b'class="field__error"')
 
 
+# The query parameters public pages read: the page number (core/paging.py), the sitemap's page,
+# and each listing's filters (added by reads_query_parameters). Nothing else goes into a key.
+QUERY_PARAMETERS = {"page", "p"}
+
+
+def reads_query_parameters(*names):
+    """Say that a page reads these query parameters, so that the page cache keeps them in its key."""
+    QUERY_PARAMETERS.update(names)
+
+
+def clean_query(query):
+    """The query with only the parameters pages read, in a fixed order (so ?b=1&a=2 and ?a=2&b=1 share a key)."""
+    clean = QueryDict(mutable=True)
+    for name in sorted(set(query) & QUERY_PARAMETERS):
+        clean.setlist(name, query.getlist(name))
+    clean._mutable = False
+    return clean
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,6 +84,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = generation = None
         if settings.PAGE_CACHE_SECONDS > 0 and may_be_cached(request):
+            request.GET = clean_query(request.GET)
             key = page_key(request)
             generation, entry = read(key)
             if entry and entry["generation"] == generation:
@@ -87,7 +112,7 @@ def may_be_cached(request):
 
 
 def page_key(request):
-    address = f"{request.scheme}://{request.get_host()}|{get_language()}|{request.get_full_path()}"
+    address = f"{request.scheme}://{request.get_host()}|{get_language()}|{request.path}?{request.GET.urlencode()}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 

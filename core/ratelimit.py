@@ -164,7 +164,7 @@ def login_lockout_response(request, original_response=None, credentials=None):
         request,
         retry_after,
         message=_(
-            "There have been too many failed attempts to log in to this account or from your connection. "
+            "There have been too many failed attempts to log in to this account from your connection. "
             "For your security, logging in is paused."
         ),
     )

@@ -4,13 +4,17 @@ When a document is saved its PDF text is extracted with pypdf and kept in
 DocumentText; resources offering the document as a download are then indexed
 again, so their search entry holds the text. Anything that is not a readable
 PDF is saved without text, and the log says why. The work runs as a
-django_tasks task: inline with Wagtail's default immediate backend, on a worker
-if TASKS points at a queue.
+django_tasks task, queued in the database (settings TASKS) and run by
+`manage.py db_worker`, so an upload returns without waiting for it; the tests
+run it at once with the immediate backend.
 """
 
 import hashlib
 import io
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 
 from django_tasks import task
 from pypdf import PdfReader
@@ -24,10 +28,32 @@ logger = logging.getLogger(__name__)
 MAX_PAGES = 300
 MAX_CHARACTERS = 200_000
 PDF_SIGNATURE = b"%PDF-"
+# A hard limit per document: a crafted PDF can take minutes to parse. Enforced with a timer signal
+# where the work runs in a process's main thread (manage.py db_worker, tests); elsewhere no limit.
+EXTRACTION_SECONDS = 20
 
 
 class NoText(Exception):
     """The document has no text we can extract; the message says why."""
+
+
+@contextmanager
+def time_limit(seconds):
+    """Raise NoText in the block once it has run for `seconds` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise NoText(f"reading the PDF took longer than {seconds} seconds")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def pdf_text(stream):
@@ -65,7 +91,8 @@ def extract(document):
     if stored and stored.content_hash == content_hash:
         return stored
     try:
-        text, note = pdf_text(io.BytesIO(content)), ""
+        with time_limit(EXTRACTION_SECONDS):
+            text, note = pdf_text(io.BytesIO(content)), ""
     except NoText as reason:
         text, note = "", str(reason)[:255]
         log = logger.info if note == "not a PDF file" else logger.warning

@@ -197,6 +197,8 @@ def search_url(query, kinds):
     return "?" + urlencode([("q", query)] + [("kind", kind.slug) for kind in kinds])
 
 
+# Each search costs a full-text query and a hit count: one client may search 60 times a minute.
+@rate_limit("search", limit=60, period=60, methods=("GET",))
 def search(request):
     if has_nul_byte(request.GET):
         return bad_request()

@@ -80,10 +80,38 @@ def test_public_pages_say_how_long_browsers_and_cdns_may_keep_them(client, post)
         assert directives == {"public", "max-age=30", "s-maxage=600", "stale-while-revalidate=45"}
 
 
-def test_the_query_string_is_part_of_the_key(client, home_page):
+def test_the_parameters_a_page_reads_are_part_of_the_key(client, home_page):
     partners = PartnerIndexPageFactory(parent=home_page)
     warm(client, partners.url)
     assert client.get(partners.url + "?kind=music_service").headers["X-Cache"] == "MISS"
+    assert client.get(partners.url + "?kind=music_service&page=1").headers["X-Cache"] == "MISS"
+    assert client.get(partners.url + "?page=1&kind=music_service").headers["X-Cache"] == "HIT", "order is ignored"
+
+
+def test_tracking_and_unknown_parameters_are_dropped_and_served_from_the_clean_key(client, home_page, post, blog):
+    partners = PartnerIndexPageFactory(parent=home_page)
+    warm(client, partners.url + "?kind=music_service", post.url)
+    junk = "utm_source=news&utm_campaign=x&fbclid=abc&gclid=def&made_up=1"
+    tracked = client.get(f"{partners.url}?kind=music_service&{junk}")
+    assert tracked.headers["X-Cache"] == "HIT"
+    assert client.get(f"{post.url}?{junk}").headers["X-Cache"] == "HIT"
+    assert b"utm_source" not in tracked.content and b"fbclid" not in tracked.content
+    first_of_many = client.get(f"{blog.url}?utm_source=variant-0")
+    assert first_of_many.headers["X-Cache"] == "MISS"
+    assert b"variant-0" not in first_of_many.content, "the page is built without the junk, for everyone"
+    for number in range(1, 20):
+        assert client.get(f"{blog.url}?utm_source=variant-{number}").headers["X-Cache"] == "HIT"
+
+
+def test_every_filter_a_listing_reads_is_kept_in_the_key():
+    from blog.models import BlogFilterForm
+    from core.pagecache import QUERY_PARAMETERS
+    from partners.forms import PartnerFilterForm
+    from resources.library import GROUPS
+
+    filters = {*BlogFilterForm.base_fields, *PartnerFilterForm.filter_names, *(group.name for group in GROUPS)}
+    assert filters | {"page"} <= QUERY_PARAMETERS
+    assert not {"utm_source", "fbclid", "gclid"} & QUERY_PARAMETERS
 
 
 def test_a_logged_in_visitor_neither_gets_nor_stores_cached_pages(client, post):

@@ -121,3 +121,11 @@ def test_search_autocomplete_is_limited_per_address_and_its_script_gets_json(cli
     assert response.status_code == 429
     assert response.json() == {"error": "too many requests", "retry_after": int(response["Retry-After"])}
     assert client.get(url, {"q": "mus"}, HTTP_ACCEPT="application/json", REMOTE_ADDR="198.51.100.41").status_code == 200
+
+
+def test_search_is_limited_per_address(client, home_page):
+    url = reverse("search")
+    assert {client.get(url, {"q": "music"}, REMOTE_ADDR="198.51.100.50").status_code for _ in range(60)} == {200}
+    refused = client.get(url, {"q": "music"}, REMOTE_ADDR="198.51.100.50")
+    assert refused.status_code == 429 and "Retry-After" in refused
+    assert client.get(url, {"q": "music"}, REMOTE_ADDR="198.51.100.51").status_code == 200

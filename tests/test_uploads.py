@@ -27,6 +27,13 @@ def png(size, mode="RGB", noise=False):
     return buffer.getvalue()
 
 
+def gif(size, frames):
+    images = [Image.new("P", size, color) for color in range(frames)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "GIF", save_all=True, append_images=images[1:])
+    return buffer.getvalue()
+
+
 FORBIDDEN_DOCUMENTS = [
     ("page.html", HTML, "File extension “html” is not allowed."),
     ("drawing.svg", SVG, "File extension “svg” is not allowed."),
@@ -74,6 +81,7 @@ FORBIDDEN_IMAGES = [
     ("notes.png", lambda: b"Not an image at all", "Upload a valid image."),
     ("photo.jpg", lambda: png((10, 10)), "Not a valid .jpeg image. The extension does not match the file format (png)"),
     ("huge.png", lambda: png((8000, 5001), mode="1"), "This file has too many pixels"),
+    ("animation.gif", lambda: gif((1000, 1000), frames=17), "This file has too many pixels"),
     ("heavy.png", lambda: png((2000, 1800), noise=True), "This file is too big"),
 ]
 
@@ -97,6 +105,20 @@ def test_the_multiple_image_uploader_refuses_them_too(admin_client, name, make, 
     assert result["success"] is False
     assert error in result["error_message"]
     assert not get_image_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [("phone-photo.png", lambda: png((4000, 3000), mode="1")), ("short.gif", lambda: gif((1000, 1000), frames=15))],
+)
+def test_images_within_the_pixel_limit_are_accepted(admin_client, name, make):
+    collection = Collection.get_first_root_node()
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": name, "file": SimpleUploadedFile(name, make()), "collection": collection.pk},
+    )
+    assert response.status_code == 302
+    assert get_image_model().objects.get().title == name
 
 
 def document(name, content):

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "axes",
     "csp",
+    "django_tasks_db",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -128,17 +129,21 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not the site's name, not the username, not "aaaaaaaaaaaa" (core/validators.py).
+    {"NAME": "core.validators.SiteNameAndVarietyValidator"},
 ]
 
 # Logging in to the admin: django-axes pauses logins after AXES_FAILURE_LIMIT
-# failures for one account (from anywhere) or from one address (to any account).
+# failures for one account from one client address, for AXES_COOLOFF_TIME. Only
+# that pair is paused: nobody can lock an editor out from everywhere by failing
+# on purpose, and the editor's own attempts from elsewhere still work.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.ratelimit.login_lockout_response"
@@ -269,7 +274,7 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Uploads. Documents: an allow-list of extensions (no HTML, SVG, scripts or
 # archives), at most 20 MB. Images: raster formats only (an SVG can carry script),
-# at most 10 MB and 40 megapixels. Each refusal is a form error in the admin.
+# at most 10 MB and 16 megapixels. Each refusal is a form error in the admin.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "mp3", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always go through Wagtail's serve view, wherever they are stored, so
@@ -281,7 +286,13 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The largest rendition is 1200 pixels wide (core/images.py), so a 12-megapixel phone photo
+# (4000 x 3000) is ample; decoding costs memory by the pixel, about 4 bytes each. Every frame of an
+# animated GIF or WebP counts towards the limit (width x height x frames).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
+# Wagtail means to count every frame of an animation towards it, but its image library reports one
+# frame; this form counts them (core/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 # load_demo_content makes every approved rendition (core/images.py) of its images in advance.
 DEMO_PREGENERATE_RENDITIONS = True
 # The admin makes no requests to third parties (release checks, Gravatar).
@@ -353,6 +364,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
+
+# Background work (Django's tasks API, the django-tasks backport): PDF text extraction and Wagtail's
+# own tasks (search index, references) are queued in the database and run by `manage.py db_worker`,
+# which `make run` starts and production runs beside gunicorn (docs/operations.md). An upload
+# returns without waiting for them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Logs: one JSON object per line on stdout, each with the request's id.
 LOGGING = {

@@ -25,3 +25,5 @@ CACHES = {
 }
 # The page cache is off; its tests turn it on with override_settings.
 PAGE_CACHE_SECONDS = 0
+# Tasks run at once, inside the request, so tests see their results; tests of the queue set TASKS themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
