@@ -25,8 +25,9 @@ PAGE_CARD_TEMPLATE = "components/blocks/page_card.html"
 def with_card_data(model, pages):
     """A queryset of pages of one type, with everything its card shows fetched in a fixed number of queries."""
     label = model._meta.label_lower
+    listing_image = Prefetch("listing_image", queryset=images_with_renditions("card"))
     if label == "resources.resourcepage":
-        return pages.select_related("resource_type")
+        return pages.select_related("resource_type").prefetch_related(listing_image)
     if label == "partners.partnerpage":
         return pages.select_related("region", "logo").prefetch_related(
             "roles", renditions_prefetch("logo__renditions", "logo")
@@ -35,7 +36,7 @@ def with_card_data(model, pages):
         from blog.models import BlogIndexPage  # blog.models imports core.blocks, which imports this module
 
         return BlogIndexPage.with_listing_data(pages)
-    return pages.prefetch_related(Prefetch("listing_image", queryset=images_with_renditions("card")))
+    return pages.prefetch_related(listing_image)
 
 
 def load_specific(pages):

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from django.views.defaults import server_error
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_500_page_renders_without_the_database():
-    # No django_db mark: pytest-django makes any database access here an error.
-    response = server_error(RequestFactory().get("/en/"))
+    # No django_db mark: pytest-django makes any database access here an error. LocaleMiddleware
+    # would activate the address's language; an earlier test may have left Welsh active.
+    with translation.override("en"):
+        response = server_error(RequestFactory().get("/en/"))
     assert response.status_code == 500
     assert b"Sorry, something went wrong" in response.content
     assert b'href="/"' in response.content
