@@ -76,9 +76,7 @@ def menu_links(request):
         if home is None:
             return {"links": [], "help": None}
         # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
-        children = list(
-            with_menu_labels(fragments.public(home.get_children().live().filter(alias_of__isnull=True)))
-        )
+        children = list(with_menu_labels(fragments.public(home.get_children().live().filter(alias_of__isnull=True))))
         # The menu names the home page "Home" itself (includes/primary_navigation.html).
         links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
         links += [
