@@ -1,10 +1,12 @@
 """The Welsh site has no dead ends: every link on it, and every address in the sitemap, leads to a page."""
 
+from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from django.core.management import call_command
 from django.test import Client
 
 from core.demo import translate
@@ -39,9 +41,10 @@ def internal_links(response):
             yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_every_link_on_the_welsh_site_leads_to_a_page(client, welsh_site):
-    assert client.get("/cy/blog/singing-together/").status_code == 200
-    seen, queue, broken = set(), ["/cy/", "/cy/blog/singing-together/"], []
+def crawl(client, start):
+    """Every internal address reached by following links from start (Welsh pages' links are followed,
+    other languages' pages are only visited); returns (seen, the addresses that gave 404)."""
+    seen, queue, broken = set(), list(start), []
     while queue and len(seen) < MAX_PAGES:
         url = queue.pop(0)
         if url in seen:
@@ -53,8 +56,21 @@ def test_every_link_on_the_welsh_site_leads_to_a_page(client, welsh_site):
             continue
         if url.startswith("/cy/") and "search" not in url:
             queue += [link for link in internal_links(response) if link not in seen]
+    return seen, broken
+
+
+def test_every_link_on_the_welsh_site_leads_to_a_page(client, welsh_site):
+    assert client.get("/cy/blog/singing-together/").status_code == 200
+    seen, broken = crawl(client, ["/cy/", "/cy/blog/singing-together/"])
     assert not broken, broken
     assert "/cy/blog/singing-together/" in seen
+
+
+def test_every_link_on_the_welsh_demo_site_leads_to_a_page(client):
+    call_command("load_demo_content", stdout=StringIO())
+    seen, broken = crawl(client, ["/cy/"])
+    assert not broken, broken
+    assert {"/cy/", "/cy/about/"} <= seen
 
 
 def test_the_sitemap_lists_no_page_that_is_not_served(client, welsh_site):
@@ -97,3 +113,17 @@ def test_a_server_error_under_cy_is_in_welsh(welsh_site, monkeypatch):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "cy"
     assert soup.h1.get_text(strip=True) == "Mae'n ddrwg gennym, aeth rhywbeth o'i le"
+
+
+def test_a_welsh_posts_links_to_the_english_blog_say_they_lead_to_english(client, welsh_site):
+    soup = BeautifulSoup(client.get("/cy/blog/singing-together/").content, "html.parser")
+    category = soup.select_one(".post__meta a[href*='?category=']")
+    assert category["href"].startswith("/en/blog/")
+    assert category["hreflang"] == "en"
+    assert "Saesneg" in category.find_next_sibling("span", class_="link-language").get_text()
+
+
+def test_an_english_posts_links_to_its_blog_carry_no_language_note(client, welsh_site):
+    soup = BeautifulSoup(client.get("/en/blog/singing-together/").content, "html.parser")
+    assert not soup.select_one(".post__meta a[href*='?category=']").has_attr("hreflang")
+    assert not soup.select(".link-language")
