@@ -263,9 +263,10 @@ def search_results(request, query, chosen_slugs, visible):
 
 
 def no_results_help(request, pages):
-    """Where to go when a search finds nothing: the most-used toolkits, the library's topics, the enquiry form.
+    """Where to go when a search finds nothing: toolkits, the library's topics, the enquiry form.
 
-    The most-used toolkits are those other resources and blog posts recommend most often (related resources).
+    The site records no visits, so the toolkits are those that other resources and blog posts recommend
+    most often (as related resources), and the heading says so.
     Cached until the content changes.
     """
 

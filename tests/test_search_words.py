@@ -91,7 +91,7 @@ def test_no_results_offers_toolkits_topics_and_help_and_is_reported(client, site
     response = client.get(SEARCH, {"q": "zyzzyva"})
     soup = soup_of(response)
     headings = [h2.get_text(strip=True) for h2 in soup.select("main h2")]
-    assert headings == ["Our most-used toolkits", "Topics in the resource library", "Can we help you?"]
+    assert headings == ["Toolkits our pages recommend most", "Topics in the resource library", "Can we help you?"]
     assert sorted(a.get_text() for a in soup.select(".search-page__toolkits a")) == [
         "Nurture groups toolkit",
         "Singing toolkit",
