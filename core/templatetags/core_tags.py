@@ -1,4 +1,5 @@
 import json
+import zlib
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
@@ -98,8 +99,9 @@ CARD_ART_VARIANTS = 5
 @register.simple_tag
 def card_art(kind, key):
     """The URL of a card's fallback picture: the motif of its kind ("resource" or "post") in one of
-    the HEARD colours, chosen by key (the page's id) so that neighbouring cards differ."""
-    return static(f"images/cards/{kind}-{int(key or 0) % CARD_ART_VARIANTS}.svg")
+    the HEARD colours, chosen by key (the page's slug) so that neighbouring cards differ and a card
+    keeps its picture wherever the page is copied (its id would change)."""
+    return static(f"images/cards/{kind}-{zlib.crc32(str(key).encode()) % CARD_ART_VARIANTS}.svg")
 
 
 @register.simple_tag(takes_context=True)
