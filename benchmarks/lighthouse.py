@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Lighthouse (mobile) on the home page, a resource, the library and a search, served like production.
+"""Lighthouse (mobile) on one page of every page type and a search, served like production.
 
     .venv/bin/python benchmarks/lighthouse.py                  # scratch site, 3 runs a page
     .venv/bin/python benchmarks/lighthouse.py --runs 5 --reports /tmp/lighthouse-reports
@@ -39,14 +39,14 @@ METRICS = {
     "CLS": "cumulative-layout-shift",
     "bytes": "total-byte-weight",
 }
-# A resource page from the demo library; the library, and a search (noindex by design, so
-# Lighthouse's SEO check "page is blocked from indexing" is expected to fail there).
-PAGES = {
-    "home": "/en/",
-    "resource": "/en/resources/action-research-hull/",
-    "library": "/en/resources/",
-    "search": "/en/search/?q=music+inclusion",
-}
+# A search is noindex by design, so Lighthouse's SEO check "page is blocked from indexing" is
+# expected to fail there; the page types are found in the demo (tests/public_urls.py).
+SEARCH_PATH = "/en/search/?q=music+inclusion"
+LIST_PAGES = """
+import json
+from tests.public_urls import one_live_page_per_type
+print(json.dumps({cls.__name__: page.url for cls, page in one_live_page_per_type().items()}))
+"""
 
 
 def lighthouse_binary(directory):
@@ -62,11 +62,15 @@ def lighthouse_binary(directory):
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603  # nosec B603
+    """Runs a management command in the scratch site; returns what it printed."""
+    finished = subprocess.run(  # noqa: S603  # nosec B603
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return finished.stdout
 
 
 def serve(workdir, port):
-    """A scratch site under gunicorn with production settings; returns the process and its base URL."""
+    """A scratch site under gunicorn with production settings; returns the process, its base URL and its pages."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "changingtracks.settings.production",
@@ -83,6 +87,7 @@ def serve(workdir, port):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo_content", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
+    pages = {**json.loads(manage(env, "shell", "-c", LIST_PAGES).splitlines()[-1]), "search": SEARCH_PATH}
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
     command = [
         str(Path(PYTHON).with_name("gunicorn")),
@@ -105,7 +110,7 @@ def serve(workdir, port):
                 break
             time.sleep(1)
         else:
-            return process, base_url
+            return process, base_url, pages
     os.killpg(process.pid, signal.SIGTERM)
     sys.exit(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
 
@@ -154,10 +159,10 @@ def summarise(name, reports):
     performance = [round(run["categories"]["performance"]["score"] * 100) for run in reports]
     metrics = ", ".join(f"{label} {report['audits'][audit_id]['displayValue']}" for label, audit_id in METRICS.items())
     benchmark = round(statistics.median(run["environment"]["benchmarkIndex"] for run in reports))
-    print(f"{name:9} {scores}  (performance in each run: {performance}; machine's benchmark index {benchmark})")
-    print(f"          {metrics}")
+    print(f"{name:16} {scores}  (performance in each run: {performance}; machine's benchmark index {benchmark})")
+    print(f"{'':16} {metrics}")
     for line in lost_points(report):
-        print(f"          lost: {line}")
+        print(f"{'':16} lost: {line}")
 
 
 def main():
@@ -181,8 +186,8 @@ def main():
     reports_dir.mkdir(parents=True, exist_ok=True)
     process = None
     try:
-        process, base_url = serve(workdir, args.port)
-        for name, path in PAGES.items():
+        process, base_url, pages = serve(workdir, args.port)
+        for name, path in pages.items():
             for _worker in range(4):  # a 404 raises; the repeats warm every worker's caches
                 urllib.request.urlopen(base_url + path, timeout=30)  # noqa: S310  # nosec B310
             reports = [

@@ -49,8 +49,8 @@
 
     // Disclosures on narrow screens: the menu and the listings' filters sit behind a button
     // ([data-disclosure], aria-controls naming what it shows). Escape closes an open one and puts
-    // focus back on its button. Without the script the buttons stay hidden and everything is shown;
-    // from 48em the CSS shows the content and hides the buttons.
+    // focus back on its button. The CSS shows the buttons and hides what they control only when
+    // has-script.js has run, so without JavaScript everything is shown; from 48em it hides the buttons.
     function enhanceDisclosures() {
         document.querySelectorAll("[data-disclosure]").forEach(function (toggle) {
             var regions = toggle.getAttribute("aria-controls").split(" ").map(function (id) {
@@ -65,10 +65,6 @@
                     region.classList.toggle("is-open", open);
                 });
             }
-            regions.forEach(function (region) {
-                region.classList.add("is-collapsible");
-            });
-            toggle.hidden = false;
             toggle.addEventListener("click", function () {
                 setOpen(toggle.getAttribute("aria-expanded") !== "true");
             });

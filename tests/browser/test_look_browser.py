@@ -3,6 +3,7 @@ would notice, measured in the page (issue 17). Loading the demo is slow, so each
 and looks at many pages."""
 
 import re
+import time
 
 import pytest
 
@@ -29,6 +30,14 @@ OVERFLOWING = """() => {
     });
 }"""
 
+# Content cut off inside a box that hides its overflow (visually hidden text, 1px and clipped, aside).
+CLIPPED = """() => [...document.querySelectorAll("body *")].filter((element) => {
+    const style = getComputedStyle(element);
+    const hides = [style.overflowX, style.overflowY].some((value) => value === "hidden" || value === "clip");
+    if (!hides || element.clientWidth <= 1 || style.clipPath !== "none") return false;
+    return element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+}).map((element) => `${element.tagName.toLowerCase()}.${element.className} cuts off its content`)"""
+
 # Images shown larger than their file: rendered CSS width x devicePixelRatio above the file's width.
 UPSCALED = """() => [...document.images].filter((image) => {
     const source = image.currentSrc || image.src;
@@ -44,6 +53,17 @@ FOCUS_STYLE = """(element) => {
     const style = getComputedStyle(element);
     return {outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth), shadow: style.boxShadow};
 }"""
+
+
+# The sum of the layout shifts since the page started loading, not counting those after input (CLS).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+    let total = 0;
+    const observer = new PerformanceObserver((entries) => {
+        entries.getEntries().forEach((shift) => { if (!shift.hadRecentInput) total += shift.value; });
+    });
+    observer.observe({type: "layout-shift", buffered: true});
+    setTimeout(() => { observer.disconnect(); resolve(total); }, 200);
+})"""
 
 
 def shows_focus(before, after):
@@ -128,9 +148,20 @@ def check_home_to_enquiry_form(page, url):
     assert page.locator("h1").inner_text() == "Can we help you?"
 
 
+def layout_shift_while_site_js_loads(page, url):
+    """The page's layout shift when site.js arrives after the first paint, as on a slow phone."""
+    page.route(re.compile(r"/js/site\.(\w+\.)?js$"), lambda route: (time.sleep(0.5), route.continue_()))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.unroute_all()
+    return page.evaluate(LAYOUT_SHIFT)
+
+
 def test_on_a_phone_menu_and_filters_are_disclosures_and_results_come_first(live_server, browser):
     demo_paths()
     page = new_page(browser, PHONE)
+    for path in ["/en/", *(listing[0] for listing in LISTINGS)]:
+        assert layout_shift_while_site_js_loads(page, live_server.url + path) < 0.01, path
     check_menu_disclosure(page, live_server.url + "/en/")
     for path, count, first_result, filters in LISTINGS:
         check_listing_on_a_phone(page, live_server.url + path, count, first_result, filters)
@@ -148,22 +179,32 @@ def test_on_a_phone_menu_and_filters_are_disclosures_and_results_come_first(live
     page.context.close()
 
 
-def test_every_page_type_fits_320_px_shows_no_upscaled_image_and_grids_use_the_width(live_server, browser):
+def zoom_text(page, percent):
+    """The browser's own text size setting (Chromium's default font size), as a person with low
+    vision sets it: unlike CSS on the page, it also moves the stylesheet's em breakpoints."""
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})
+
+
+def test_every_page_type_reflows_at_320_px_and_200_percent_text_without_upscaled_images(live_server, browser):
     paths = demo_paths()
     problems = {}
-    for viewport in (SMALLEST, PHONE, DESKTOP):
+    # The last pass is a desktop window with the browser's text size at 200% (WCAG 1.4.4).
+    for viewport, text_size in ((SMALLEST, 100), (PHONE, 100), (DESKTOP, 100), (DESKTOP, 200)):
         page = new_page(browser, viewport)
+        zoom_text(page, text_size)
         for name, path in paths.items():
             page.goto(live_server.url + path)
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load the lazy images
             page.wait_for_load_state("networkidle")
             found = page.evaluate(UPSCALED)
-            if viewport is SMALLEST:
-                found += page.evaluate(OVERFLOWING)
-                if page.evaluate("document.documentElement.scrollWidth") > SMALLEST["width"]:
-                    found.append("the page scrolls sideways")
+            found += page.evaluate(OVERFLOWING) + page.evaluate(CLIPPED)
+            if page.evaluate("document.documentElement.scrollWidth") > viewport["width"]:
+                found.append("the page scrolls sideways")
+            if page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") < 16 * text_size / 100:
+                found.append(f"the text is smaller than {text_size}%")
             if found:
-                problems[f"{name} at {viewport['width']}px"] = found
+                problems[f"{name} at {viewport['width']}px, text {text_size}%"] = found
         page.context.close()
     assert problems == {}
 
