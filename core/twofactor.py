@@ -169,8 +169,8 @@ admin_urls = [
     path("two-factor/verify/", verify, name="two_factor_verify"),
 ]
 
-# Admin pages a signed-in user reaches before the second step: these, signing out, and the
-# admin's translations script.
+# Admin addresses a signed-in user reaches before the second step: these, signing out, and what
+# the admin's pages load (its translations script, its icons).
 OPEN_URL_NAMES = [
     "two_factor_setup",
     "two_factor_recovery_codes",
@@ -178,6 +178,7 @@ OPEN_URL_NAMES = [
     "wagtailadmin_logout",
     "wagtailadmin_login",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
 ]
 
 

@@ -35,6 +35,10 @@ def current_code(device):
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
+def wrong_code(device):
+    return f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
+
+
 def with_app(user):
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
@@ -175,3 +179,15 @@ def test_setting_up_again_moves_sign_in_to_the_new_phone_and_replaces_the_recove
     assert list(TOTPDevice.objects.filter(user=user)) == [new_phone]
     assert not StaticToken.objects.filter(token__in=old_codes).exists()
     assert StaticToken.objects.filter(device__user=user).count() == 10
+
+
+def test_tries_pause_after_a_wrong_code(client, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    user = make_user("sam", "Moderators")
+    device = with_app(user)
+    sign_in(client, user)
+    assert client.post(VERIFY_URL, {"code": wrong_code(device)}).status_code == 400
+    paused = client.post(VERIFY_URL, {"code": current_code(device)})
+    assert paused.status_code == 429
+    assert "Too many wrong codes in a row" in paused.content.decode()
+    assert client.get("/admin/").status_code == 302
