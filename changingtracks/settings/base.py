@@ -305,8 +305,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
 # Wagtail means to count every frame of an animation towards it, but its image library reports one
 # frame; this form counts them (core/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
-# load_demo_content makes every approved rendition (core/images.py) of its images in advance.
-DEMO_PREGENERATE_RENDITIONS = True
+# Every approved rendition (core/images.py) of an image is made in advance, so the first visitor to
+# see it does not wait: by a background task whenever an image is saved, and by load_demo_content.
+PREGENERATE_RENDITIONS = True
 # The admin makes no requests to third parties (release checks, Gravatar).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -377,10 +378,10 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 
-# Background work (Django's tasks API, the django-tasks backport): PDF text extraction and Wagtail's
-# own tasks (search index, references) are queued in the database and run by `manage.py db_worker`,
-# which `make run` starts and production runs beside gunicorn (docs/operations.md). An upload
-# returns without waiting for them.
+# Background work (Django's tasks API, the django-tasks backport): PDF text extraction, image
+# renditions and Wagtail's own tasks (search index, references) are queued in the database and run
+# by `manage.py db_worker`, which `make run` starts and production runs beside gunicorn
+# (docs/operations.md). An upload returns without waiting for them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Logs: one JSON object per line on stdout, each with the request's id.
