@@ -51,7 +51,7 @@ def demo_image(title, description, seed, size=(1600, 900)):
         draw_tracks(*size, seed=seed).save(buffer, format="PNG", optimize=True)
         filename = title.lower().replace(" ", "-")[:60] + ".png"
         image = Image.objects.create(title=title, description=description, file=ImageFile(buffer, name=filename))
-    if settings.PREGENERATE_RENDITIONS:
+    if settings.DEMO_PREGENERATE_RENDITIONS:
         make_approved_renditions([image])
     return image
 

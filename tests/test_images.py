@@ -145,7 +145,7 @@ def test_an_author_photo_is_a_lazy_picture_with_modern_formats_and_dimensions(cl
 
 @pytest.mark.django_db
 def test_the_demo_makes_every_approved_rendition_of_its_images_before_anyone_visits(client, settings):
-    settings.PREGENERATE_RENDITIONS = True
+    settings.DEMO_PREGENERATE_RENDITIONS = True
     call_command("load_demo_content")
     images = list(get_image_model().objects.all())
     assert images

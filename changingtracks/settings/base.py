@@ -305,8 +305,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
 # Wagtail means to count every frame of an animation towards it, but its image library reports one
 # frame; this form counts them (core/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
-# Every approved rendition (core/images.py) of an image is made in advance, so the first visitor to
-# see it does not wait: by a background task whenever an image is saved, and by load_demo_content.
+# load_demo_content makes every approved rendition (core/images.py) of its images in advance.
+DEMO_PREGENERATE_RENDITIONS = True
+# Saving an image queues a background task that makes every approved rendition of it, so the first
+# visitor to see it does not wait for them (core/images.py).
 PREGENERATE_RENDITIONS = True
 # The admin makes no requests to third parties (release checks, Gravatar).
 WAGTAIL_ENABLE_UPDATE_CHECK = False

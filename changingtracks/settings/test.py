@@ -9,9 +9,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-# Encoding every approved AVIF, WebP and JPEG rendition of an image is slow, and many tests create
-# images or load the demo; pages make the renditions they show on demand. Tests of it turn it on.
-PREGENERATE_RENDITIONS = False
+# Encoding some 150 AVIF, WebP and JPEG files takes the demo loader several seconds, and many tests
+# load the demo; pages make the renditions they show on demand. tests/test_images.py turns it on.
+DEMO_PREGENERATE_RENDITIONS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CANONICAL_BASE_URL = "http://testserver"
 # Each process's memory, whatever REDIS_URL says: tests clear the cache, and must
@@ -29,3 +29,5 @@ PAGE_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests sign in with force_login; tests/test_two_factor.py turns the requirement on.
 TWO_FACTOR_REQUIRED = False
+# Every image a test saves would have all its renditions encoded; tests/test_tasks.py turns it on.
+PREGENERATE_RENDITIONS = False
