@@ -7,10 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from wagtail.images import get_image_model
         from wagtail.models import Locale
 
         from core.fragments import connect_signals
         from core.i18n import forget_locale_ids
+        from core.images import image_saved
         from core.pagecache import connect_purge_signals
 
         post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="core.forget_locale_ids.save")
@@ -18,3 +20,4 @@ class CoreConfig(AppConfig):
         # Cached fragments, pages and search results show pages, settings, snippets and more.
         connect_signals()
         connect_purge_signals()
+        post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.images.image_saved")

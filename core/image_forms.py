@@ -4,6 +4,9 @@ Wagtail multiplies width x height by the frame count, but Willow's Pillow plugin
 reports one frame for every image, so a long animated GIF or WebP passed the
 limit and cost its decoding time and memory on first view. This form counts the
 frames with Pillow itself (WAGTAILIMAGES_IMAGE_FORM_BASE).
+
+Saving the image queues its renditions (core/images.py); a replaced file's old
+renditions are deleted by Wagtail's form after that save, so they are queued again.
 """
 
 from django.conf import settings
@@ -11,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image
 from wagtail.images.forms import BaseImageForm
+
+from core.images import image_saved
 
 
 def pixel_count(file):
@@ -35,3 +40,10 @@ class ImageForm(BaseImageForm):
                     code="file_too_many_pixels",
                 )
         return file
+
+    def save(self, commit=True):
+        replaced_file = commit and "file" in self.changed_data and self.original_file
+        image = super().save(commit=commit)
+        if replaced_file:
+            image_saved(type(image), image)
+        return image

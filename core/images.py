@@ -9,11 +9,17 @@ Specs are written as the {% picture %} tag writes them, braces and all, with | w
 has a space; each expands into one rendition per combination (format-{avif,webp}|width-480 is two).
 """
 
+import logging
+
+from django.conf import settings
 from django.db.models import Prefetch
+from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from core.models import SOCIAL_IMAGE_FILTER
+
+logger = logging.getLogger(__name__)
 
 APPROVED_RENDITION_PATTERNS = {
     # Hero images and figures in the body: full column width on a phone, up to 1200 pixels wide.
@@ -57,3 +63,22 @@ def make_approved_renditions(images):
     specs = sorted(APPROVED_RENDITIONS)
     for image in images:
         image.get_renditions(*specs)
+
+
+@task()
+def make_approved_renditions_task(image_id):
+    """Make an image's approved renditions in the background worker, so no visitor waits for them."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return
+    try:
+        make_approved_renditions([image])
+    except OSError as error:
+        logger.warning("Renditions of image %s could not be made: %s", image_id, error)
+
+
+def image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """post_save of the image model: queue its renditions (PREGENERATE_RENDITIONS) unless only metadata changed."""
+    if raw or not settings.PREGENERATE_RENDITIONS or (update_fields and "file" not in update_fields):
+        return
+    make_approved_renditions_task.enqueue(instance.pk)

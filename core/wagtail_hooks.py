@@ -4,6 +4,7 @@ the accessibility checker's rules, page listings)."""
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -14,6 +15,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import twofactor
 from core.i18n import serves_in_active_language
 from core.models import FooterText
 from core.review import pages_due_for_review, review_page_models
@@ -191,3 +193,21 @@ class FooterTextViewSet(SnippetViewSet):
     menu_label = _("Footer funders and links")
     add_to_settings_menu = True
     list_display = ["__str__"]
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return twofactor.admin_urls
+
+
+@hooks.register("register_account_menu_item")
+def offer_two_factor_setup(request):
+    """Account > More actions: set up two-step sign-in, or move it to a new phone."""
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Set up two-step sign-in"),
+        "help_text": _(
+            "After your password, sign in with a code from an authenticator app on your phone. "
+            "Setting it up again replaces the app and the recovery codes."
+        ),
+    }

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "search",
     "wagtail_localize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks_db",
     "wagtail_localize.locales",
@@ -80,6 +83,10 @@ MIDDLEWARE = [
     "core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in to the admin (core/twofactor.py): which device verified this session, then
+    # the second step (or its setup) before any other admin page.
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.moderation.ApprovalMessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -147,6 +154,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.ratelimit.login_lockout_response"
+# Two-step sign-in (core/twofactor.py): superusers and Moderators must set up an authenticator app
+# before they can use the admin when this is on. Always on in production (production.py); off by
+# default in development so `make run`'s printed admin signs in at once. Editors may set it up.
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "true").lower() == "true"
+OTP_TOTP_ISSUER = "Changing Tracks"
 # The number of proxies (load balancer, CDN) in front of the site that append
 # to X-Forwarded-For; 0 means visitors connect to the app server directly.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -295,6 +307,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 # load_demo_content makes every approved rendition (core/images.py) of its images in advance.
 DEMO_PREGENERATE_RENDITIONS = True
+# Saving an image queues a background task that makes every approved rendition of it, so the first
+# visitor to see it does not wait for them (core/images.py).
+PREGENERATE_RENDITIONS = True
 # The admin makes no requests to third parties (release checks, Gravatar).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -365,10 +380,10 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 
-# Background work (Django's tasks API, the django-tasks backport): PDF text extraction and Wagtail's
-# own tasks (search index, references) are queued in the database and run by `manage.py db_worker`,
-# which `make run` starts and production runs beside gunicorn (docs/operations.md). An upload
-# returns without waiting for them.
+# Background work (Django's tasks API, the django-tasks backport): PDF text extraction, image
+# renditions and Wagtail's own tasks (search index, references) are queued in the database and run
+# by `manage.py db_worker`, which `make run` starts and production runs beside gunicorn
+# (docs/operations.md). An upload returns without waiting for them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Logs: one JSON object per line on stdout, each with the request's id.

@@ -42,6 +42,8 @@ SECURE_REDIRECT_EXEMPT = [r"^health/((live|ready)/)?$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# Superusers and Moderators must use two-step sign-in; no variable turns it off.
+TWO_FACTOR_REQUIRED = True
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 # X_FRAME_OPTIONS is SAMEORIGIN (base.py) for Wagtail's preview frame; the check asks for DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

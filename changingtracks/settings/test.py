@@ -27,3 +27,7 @@ CACHES = {
 PAGE_CACHE_SECONDS = 0
 # Tasks run at once, inside the request, so tests see their results; tests of the queue set TASKS themselves.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests sign in with force_login; tests/test_two_factor.py turns the requirement on.
+TWO_FACTOR_REQUIRED = False
+# Every image a test saves would have all its renditions encoded; tests/test_tasks.py turns it on.
+PREGENERATE_RENDITIONS = False
