@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.core.management import call_command
 from django.test import Client
 
-from core.demo import translate
+from demo.helpers import translate
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, ProgrammePageFactory
 from tests.test_i18n import HOME_WELSH
 

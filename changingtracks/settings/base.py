@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "blog",
     "newsletter",
     "search",
+    "demo",
     "wagtail_localize",
     "axes",
     "csp",
