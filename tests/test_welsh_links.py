@@ -107,7 +107,7 @@ def test_a_server_error_under_cy_is_in_welsh(welsh_site, monkeypatch):
     def broken(request):
         raise RuntimeError("the menu failed")
 
-    monkeypatch.setattr("core.templatetags.core_tags.menu_links", broken)
+    monkeypatch.setattr("navigation.templatetags.navigation_tags.menu_links", broken)
     response = Client(raise_request_exception=False).get("/cy/")
     assert response.status_code == 500
     soup = BeautifulSoup(response.content, "html.parser")

@@ -24,6 +24,7 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     "core",
+    "navigation",
     "home",
     "resources",
     "partners",
