@@ -156,7 +156,6 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             request.GET,
             FILTERS,
             choices=fragments.cached(request, "blog-filters", choices, self.pk),
-            path=request.path,
             chips_name_the_filter=False,
         )
 

@@ -80,18 +80,16 @@ class Chip(NamedTuple):
 class FilterSet:
     """A listing's filters read from one request's query string.
 
-    choices gives the filters whose choices depend on the request their (value, label[, key]) list. path is
-    the listing's address, linked to when no choice is left. Chips read
-    "Filter: value" or, with chips_name_the_filter=False, just the value.
+    choices gives the filters whose choices depend on the request their (value, label[, key]) list.
+    Chips read "Filter: value" or, with chips_name_the_filter=False, just the value.
     """
 
-    def __init__(self, data, filters, *, choices=None, path="", chips_name_the_filter=True):
+    def __init__(self, data, filters, *, choices=None, chips_name_the_filter=True):
         self.filters = filters
         choices = choices or {}
         self.choices = {
             item.name: [Choice(*choice) for choice in choices.get(item.name, item.choices)] for item in filters
         }
-        self.path = path
         self.chips_name_the_filter = chips_name_the_filter
         self.form = forms.Form(data)
         for item in filters:
@@ -166,9 +164,8 @@ class FilterSet:
         return query
 
     def url(self, **changes):
-        """A link to the listing with some choices replaced, back on its first page."""
-        query = self.query(**changes).urlencode()
-        return f"?{query}" if query else self.path
+        """A link to the listing with some choices replaced, back on its first page ("?" when none is left)."""
+        return "?" + self.query(**changes).urlencode()
 
     @cached_property
     def chips(self):

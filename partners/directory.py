@@ -181,7 +181,6 @@ def directory_context(index, request):
         request.GET,
         FILTERS,
         choices={"region": [(region.slug, region.name, region.pk) for region in regions]},
-        path=request.path,
     )
     chosen_regions = filters.values("region")
 

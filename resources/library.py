@@ -104,7 +104,7 @@ class Library:
             "principle": [(slug, name) for slug, name, _meaning in HEARD_PRINCIPLES],
             "year": [(str(year), str(year)) for year in years],
         }
-        self.filters = FilterSet(request.GET, FILTERS, choices=choices, path=request.path)
+        self.filters = FilterSet(request.GET, FILTERS, choices=choices)
         self.keywords = self.filters.cleaned.get("q", "")
 
     @staticmethod

@@ -202,7 +202,6 @@ def search(request):
         request.GET,
         FILTERS,
         choices={"kind": [(kind.slug, kind.label) for kind in all_kinds().values()]},
-        path=request.path,
         chips_name_the_filter=False,
     )
     query = filters.cleaned.get("q", "")
