@@ -40,9 +40,9 @@ from blog.models import (
     Person,
 )
 from core.blocks import HEARD_PRINCIPLES
-from core.demo import stream
+from demo import resources as resources_demo
+from demo.helpers import stream
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
-from resources import demo
 from resources.models import (
     Audience,
     Region,
@@ -57,12 +57,12 @@ from resources.models import (
 SLUG_PREFIX = "bench-"
 BATCH_SIZE = 500
 SENTENCES = [
-    demo.MISSION,
-    demo.WHY,
-    demo.RESEARCH,
-    demo.NURTURE,
-    demo.HEARD,
-    demo.COMMISSIONERS,
+    resources_demo.MISSION,
+    resources_demo.WHY,
+    resources_demo.RESEARCH,
+    resources_demo.NURTURE,
+    resources_demo.HEARD,
+    resources_demo.COMMISSIONERS,
 ]
 PLACES = ["Cambridgeshire", "Cornwall", "Essex", "Hertfordshire", "Hull", "Norfolk", "Southampton", "Waltham Forest"]
 TAGS = ["Action research", "Funding", "Nurture groups", "SEND", "Workforce", "Youth voice", "Hubs", "Evaluation"]

@@ -7,8 +7,9 @@ class BlogConfig(AppConfig):
     verbose_name = _("Blog")
 
     def ready(self):
-        from blog.models import BlogFilterForm
+        from blog.models import FILTERS
+        from core.filters import parameter_names
         from core.pagecache import reads_query_parameters
 
         # The blog's filters: the page cache keeps them in its key and drops other parameters.
-        reads_query_parameters(*BlogFilterForm.base_fields)
+        reads_query_parameters(*parameter_names(FILTERS))

@@ -1,9 +1,7 @@
 """The blog: one index per language, posts with authors, tags and a category, and an RSS feed."""
 
 import math
-from urllib.parse import urlencode
 
-from django import forms
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -22,6 +20,7 @@ from wagtail.search import index
 from blog.feeds import BlogFeed
 from core import fragments
 from core.blocks import BaseStreamBlock
+from core.filters import Filter, FilterSet
 from core.i18n import served_version
 from core.images import images_with_renditions
 from core.models import BasePage, ExampleContentMixin
@@ -81,36 +80,30 @@ class BlogCategory(models.TextChoices):
     NWG_WRITE_UP = "nwg-write-up", _("NWG write-up")
 
 
-class BlogFilterForm(forms.Form):
-    """The index's filters. Each value is checked against what exists; an unknown one is dropped."""
-
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, data, *, tags, years):
-        super().__init__(data)
-        self.fields["category"].choices = [("", _("All categories")), *BlogCategory.choices]
-        self.fields["tag"].choices = [("", _("All tags")), *tags]
-        self.fields["year"].choices = [("", _("All years")), *((str(year), str(year)) for year in years)]
-
-    @classmethod
-    def from_query(cls, query, **choices):
-        """The valid filters from a query string, and a form showing only those as chosen."""
-        raw = cls(query, **choices)
-        raw.is_valid()
-        valid = {name: value for name, value in raw.cleaned_data.items() if value not in (None, "")}
-        return cls({name: str(value) for name, value in valid.items()}, **choices), valid
-
-    def active_filters(self):
-        """(label, query string without it) for each filter in use: the removable chips, back to page 1."""
-        return [
-            (
-                dict(self.fields[name].choices)[value],
-                urlencode({other: other_value for other, other_value in self.data.items() if other != name}),
-            )
-            for name, value in self.data.items()
-        ]
+FILTERS = [
+    Filter(
+        "category",
+        _("Category"),
+        lambda categories: models.Q(category__in=categories),
+        choices=BlogCategory.choices,
+        multiple=False,
+        blank_label=_("All categories"),
+    ),
+    Filter(
+        "tag",
+        _("Tag"),
+        lambda slugs: models.Q(tagged_items__tag__slug__in=slugs),
+        multiple=False,
+        blank_label=_("All tags"),
+    ),
+    Filter(
+        "year",
+        _("Year"),
+        lambda years: models.Q(date__year=int(years[0])),
+        multiple=False,
+        blank_label=_("All years"),
+    ),
+]
 
 
 class BlogIndexPage(RoutablePageMixin, BasePage):
@@ -148,34 +141,30 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             models.Prefetch("blog_authors", queryset=BlogPageAuthor.objects.select_related("person")),
         )
 
-    def filter_form(self, request, posts):
+    def filters(self, request, posts):
+        """The index's filters (core.filters); each value is checked against what exists, an unknown one dropped."""
+
         def choices():
             tags = Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name")
             return {
-                "tags": list(tags.values_list("slug", "name")),
-                "years": [day.year for day in posts.dates("date", "year", order="DESC")],
+                "tag": list(tags.values_list("slug", "name")),
+                "year": [(str(day.year), str(day.year)) for day in posts.dates("date", "year", order="DESC")],
             }
 
         # The tags and years in use change only when a post is published, unpublished, moved or deleted.
-        return BlogFilterForm.from_query(request.GET, **fragments.cached(request, "blog-filters", choices, self.pk))
+        return FilterSet(
+            request.GET,
+            FILTERS,
+            choices=fragments.cached(request, "blog-filters", choices, self.pk),
+            chips_name_the_filter=False,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = self.posts()
-        form, filters = self.filter_form(request, posts)
-        if "category" in filters:
-            posts = posts.filter(category=filters["category"])
-        if "tag" in filters:
-            posts = posts.filter(tagged_items__tag__slug=filters["tag"])
-        if "year" in filters:
-            posts = posts.filter(date__year=filters["year"])
+        filters = self.filters(request, self.posts())
+        posts = filters.narrowed(self.posts())
         page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE, count=fragments.cached_count(posts))
-        context.update(
-            posts=page_obj,
-            filter_form=form,
-            active_filters=form.active_filters(),
-            feed_url=self.feed_full_url(request),
-        )
+        context.update(posts=page_obj, filters=filters, feed_url=self.feed_full_url(request))
         return context
 
     def feed_full_url(self, request):

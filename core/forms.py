@@ -39,6 +39,18 @@ class QueryField(forms.CharField):
         return clean_query(super().to_python(value) or "")
 
 
+class LenientChoiceField(forms.ChoiceField):
+    """A single choice that is blank, never an error, when the value is not one of the choices."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = self.to_python(value)
+        return value if self.valid_value(value) else ""
+
+
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Keeps the valid choices, once each and in the order the choices are offered, and quietly drops the rest.
 

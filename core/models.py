@@ -7,7 +7,6 @@ panels, on top of Wagtail's Page. Content apps subclass BasePage.
 from django.conf import settings
 from django.db import models
 from django.http import Http404
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -15,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
-from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from core import fragments
@@ -392,34 +390,3 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer contact details")
-
-
-def footer_content_for(request):
-    """The footer's contact details and social links (FooterSettings) and its words in the visitor's language.
-
-    Plain data, cached until the next publish or footer edit (see core.fragments).
-    """
-
-    def build():
-        settings = FooterSettings.for_request(request)
-        words = FooterText.for_active_language()
-        links = []
-        for link in words.footer_links if words else []:
-            if link.value["page"] is None:  # the chosen page was deleted
-                continue
-            target = link.value["page"].localized
-            links.append({"url": target.get_url(request), "label": link.value["label"] or target.title})
-        return {
-            "contact_email": settings.contact_email,
-            "contact_phone": settings.contact_phone,
-            "postal_address": settings.postal_address,
-            "social_links": [{"url": link.value["url"], "name": link.value["name"]} for link in settings.social_links],
-            "funder_acknowledgement": str(RichText(words.funder_acknowledgement))
-            if words and words.funder_acknowledgement
-            else "",
-            "footer_links": links,
-        }
-
-    content = fragments.cached(request, "footer", build)
-    # Wagtail rendered (and escaped) the rich text before it was cached.
-    return {**content, "funder_acknowledgement": mark_safe(content["funder_acknowledgement"])}  # noqa: S308  # nosec

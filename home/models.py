@@ -29,10 +29,11 @@ from wagtail.search import index
 from core import fragments
 from core.blocks import HEARD_PRINCIPLES, INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.images import images_with_renditions
-from core.models import BasePage, ReviewMixin, footer_content_for
+from core.models import BasePage, ReviewMixin
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin, quoted_block
 from home.panels import StoredOnlyWarningPanel
+from navigation.links import footer_content_for
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,9 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partners"
 
     def ready(self):
+        from core.filters import parameter_names
         from core.pagecache import reads_query_parameters
-        from partners.forms import PartnerFilterForm
+        from partners.directory import FILTERS
 
         # The directory's filters: the page cache keeps them in its key and drops other parameters.
-        reads_query_parameters(*PartnerFilterForm.filter_names)
+        reads_query_parameters(*parameter_names(FILTERS))

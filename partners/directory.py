@@ -8,21 +8,23 @@ link (its current filters with that region chosen) lists exactly that many partn
 import math
 import textwrap
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from core import fragments
+from core.filters import Filter, FilterSet
 from core.i18n import locale_id
 from core.images import renditions_prefetch
 from core.paging import paginate
-from partners.forms import PartnerFilterForm
-from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
+from partners.models import FIRST_YEAR, LAST_YEAR, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind, region_model
 
 PARTNERS_PER_PAGE = 36
+MAX_NAME_QUERY = 100
 
 # The schematic hex map: each region or nation as a (column, row) in a grid of pointy-topped
 # hexagons whose odd rows sit half a hexagon to the right. Keyed by the English slug.
@@ -57,19 +59,33 @@ def region_terms():
     return list(Region.objects.filter(locale=locale_id(get_language())).annotate(map_slug=Subquery(source_slug)))
 
 
-def filter_partners(partners, filters, regions_by_slug):
-    """Apply the cleaned filters, AND across groups and OR within one."""
-    if filters.get("q"):
-        partners = partners.filter(title__icontains=filters["q"])
-    if filters.get("region"):
-        partners = partners.filter(region_id__in=[regions_by_slug[slug].pk for slug in filters["region"]])
-    if filters.get("kind"):
-        partners = partners.filter(kind__in=filters["kind"])
-    if filters.get("role"):
-        partners = partners.filter(Exists(PartnerRole.objects.filter(page=OuterRef("pk"), role__in=filters["role"])))
-    if filters.get("year"):
-        partners = partners.filter(Exists(action_research_in(filters["year"]).filter(page=OuterRef("pk"))))
-    return partners
+class NameQueryField(forms.CharField):
+    """Part of an organisation's name, spaces tidied and capped in length."""
+
+    def __init__(self):
+        super().__init__(
+            required=False,
+            label=_("Name contains"),
+            help_text=_("Part of the organisation's name, for example 'Hull'."),
+        )
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())[:MAX_NAME_QUERY]
+
+
+def year_field():
+    return forms.IntegerField(
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        label=_("Year of action research"),
+        help_text=_("Shows partners doing action research that year, for example 2019."),
+        error_messages={
+            "invalid": _("Enter the year as four digits, for example 2019."),
+            "min_value": _("Enter a year from %(limit_value)s onwards."),
+            "max_value": _("Enter a year up to %(limit_value)s."),
+        },
+    )
 
 
 def action_research_in(year):
@@ -79,13 +95,25 @@ def action_research_in(year):
     )
 
 
-def query_string(filters, **changes):
-    """A canonical query string for the filters with some replaced: only valid values, no page."""
-    pairs = []
-    for name, value in {**filters, **changes}.items():
-        values = value if isinstance(value, list) else [value]
-        pairs += [(name, item) for item in values if item not in (None, "")]
-    return "?" + urlencode(pairs)
+YEAR = Filter(
+    "year",
+    _("Year of action research"),
+    lambda years: Q(Exists(action_research_in(int(years[0])).filter(page=OuterRef("pk")))),
+    field=year_field,
+)
+FILTERS = [
+    Filter("q", _("Name contains"), lambda words: Q(title__icontains=words[0]), field=NameQueryField),
+    # The region's choices are the active language's regions, each matched by its id.
+    Filter("region", _("Region"), lambda region_ids: Q(region_id__in=region_ids)),
+    Filter("kind", _("Kind of organisation"), lambda kinds: Q(kind__in=kinds), choices=PartnerKind.choices),
+    Filter(
+        "role",
+        _("Role in the programme"),
+        lambda roles: Q(Exists(PartnerRole.objects.filter(page=OuterRef("pk"), role__in=roles))),
+        choices=PartnerRoleKind.choices,
+    ),
+    YEAR,
+]
 
 
 def hex_centre(column, row):
@@ -138,21 +166,6 @@ def region_map(region_counts):
     return {"tiles": tiles, "view_box": f"{left:.0f} {top:.0f} {width:.0f} {height:.0f}"}
 
 
-def chips(form, filters):
-    """One removable chip per active filter value: its label and the link without it."""
-    result = []
-    for name, value in filters.items():
-        field = form.fields[name]
-        if isinstance(value, list):
-            labels = dict(field.choices)
-            for item in value:
-                rest = [other for other in value if other != item]
-                result.append((f"{field.label}: {labels[item]}", query_string(filters, **{name: rest})))
-        else:
-            result.append((f"{field.label}: {value}", query_string(filters, **{name: None})))
-    return result
-
-
 def years_on_record(partners):
     """The first and last years of action research among these partners, for the empty-year message."""
     roles = PartnerRole.objects.filter(
@@ -164,12 +177,15 @@ def years_on_record(partners):
 def directory_context(index, request):
     # The regions change only when an editor edits the taxonomy (see resources.apps).
     regions = fragments.cached(request, "directory-regions", region_terms)
-    regions_by_slug = {region.slug: region for region in regions}
-    form = PartnerFilterForm(request.GET, regions=regions)
-    filters = form.filters()
+    filters = FilterSet(
+        request.GET,
+        FILTERS,
+        choices={"region": [(region.slug, region.name, region.pk) for region in regions]},
+    )
+    chosen_regions = filters.values("region")
 
     partners = fragments.public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
-    without_region = filter_partners(partners, {**filters, "region": []}, regions_by_slug)
+    without_region = filters.narrowed(partners, without="region")
     counts = dict(
         fragments.cached_rows(
             without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total")
@@ -179,36 +195,35 @@ def directory_context(index, request):
         RegionCount(
             region=region,
             count=counts.get(region.pk, 0),
-            url=query_string(filters, region=[region.slug]),
-            selected=region.slug in filters.get("region", []),
+            url=filters.url(region=[region.slug]),
+            selected=region.slug in chosen_regions,
         )
         for region in regions
     ]
 
     results = (
-        filter_partners(partners, filters, regions_by_slug)
+        filters.narrowed(partners)
         .select_related("region", "logo")
         .prefetch_related("roles", renditions_prefetch("logo__renditions", "logo"))
         .order_by(Lower("title"), "pk")
     )
     # A partner has one region (or none), so the region counts add up to the number of results.
-    chosen = [region.pk for region in regions if region.slug in filters.get("region", [])]
+    chosen = [region.pk for region in regions if region.slug in chosen_regions]
     total = sum(count for region, count in counts.items() if region in chosen or not chosen)
     page_obj = paginate(request, results, PARTNERS_PER_PAGE, count=total)
 
     context = {
-        "form": form,
-        "filters": filters,
-        "chips": chips(form, filters),
+        "form": filters.form,
+        "filters": filters.cleaned,
+        "chips": filters.chips,
         "region_counts": region_counts,
         "region_map": region_map(region_counts),
         "partners": page_obj.object_list,
         "page_obj": page_obj,
     }
-    if filters.get("year") and not page_obj.paginator.count:
-        # Say so when the year itself is the reason for the empty list, not the other filters.
-        year_alone = filter_partners(partners, {"year": filters["year"]}, regions_by_slug)
-        if not year_alone.exists():
-            context["year_on_record"] = years_on_record(partners)
-            context["without_year_url"] = query_string(filters, year=None)
+    # Say so when the year itself is the reason for the empty list, not the other filters.
+    empty_with_a_year = "year" in filters.cleaned and not page_obj.paginator.count
+    if empty_with_a_year and not partners.filter(filters.condition(YEAR)).exists():
+        context["year_on_record"] = years_on_record(partners)
+        context["without_year_url"] = filters.url(year=None)
     return context

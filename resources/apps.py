@@ -9,11 +9,12 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
 
+        from core.filters import parameter_names
         from core.pagecache import reads_query_parameters
-        from resources.library import GROUPS
+        from resources.library import FILTERS
         from resources.text import document_saved
 
         # The library's filters: the page cache keeps them in its key and drops other parameters.
-        reads_query_parameters("q", *(group.name for group in GROUPS))
+        reads_query_parameters(*parameter_names(FILTERS))
 
         post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="resources_document_text")

@@ -7,8 +7,9 @@ number of resources the page would list with that option as the only choice in
 its group and every other group as chosen, so a count is never a promise the
 results break.
 
-The form validates every value before it touches a queryset: an unknown slug
-or year is dropped and the rest are kept. Taxonomy terms are those of the
+The filters are declared in FILTERS and read by core.filters, which validates
+every value before it touches a queryset: an unknown slug or year is dropped and
+the rest are kept. Taxonomy terms are those of the
 active language; resources are matched to terms by translation key, because
 a translated resource may still point at the source language's terms.
 
@@ -17,19 +18,17 @@ The number of SQL queries is the same however many resources there are.
 
 import hashlib
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from django import forms
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
-from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import fragments
 from core.blocks import HEARD_PRINCIPLES
-from core.forms import LenientMultipleChoiceField, QueryField
+from core.filters import Filter, FilterSet
+from core.forms import QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
 from core.paging import paginate
@@ -39,32 +38,46 @@ PER_PAGE = 12
 NOINDEX_FROM = 2  # choices, the keyword included, from which a view is not indexed
 
 
-@dataclass
-class Group:
-    """A filter group: its URL parameter, legend and how it narrows a queryset."""
+def term_condition(lookup):
+    """Resources with any of the chosen terms (by translation key) in the field named lookup."""
 
-    name: str
-    legend: str
-    lookup: str = ""  # the resource field holding the term, for taxonomy groups
-    model: type | None = None
+    def condition(keys):
+        field = ResourcePage._meta.get_field(lookup)
+        if not field.many_to_many:
+            return Q(**{f"{lookup}__translation_key__in": keys})
+        # A subquery on the link table rather than a join, so a resource with two chosen topics is listed once.
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__translation_key__in": keys}
+        )
+        return Q(pk__in=links.values(field.m2m_field_name()))
+
+    return condition
 
 
-GROUPS = [
-    Group("type", _("Resource type"), "resource_type", ResourceType),
-    Group("topic", _("Topic"), "topics", Topic),
-    Group("principle", _("HEARD principle")),
-    Group("audience", _("Audience"), "audiences", Audience),
-    Group("region", _("Region"), "regions", Region),
-    Group("year", _("Year published")),
+def any_of(make_condition):
+    """The OR of one condition per chosen value."""
+
+    def condition(values):
+        combined = Q()
+        for value in values:
+            combined |= make_condition(value)
+        return combined
+
+    return condition
+
+
+FILTERS = [
+    # The keyword is matched by the search backend (Library.keyword_filtered), not by a condition.
+    Filter("q", _("Keywords"), field=lambda: QueryField(label=_("Keywords"))),
+    Filter("type", _("Resource type"), term_condition("resource_type"), counted=True),
+    Filter("topic", _("Topic"), term_condition("topics"), counted=True),
+    Filter("principle", _("HEARD principle"), any_of(lambda slug: Q(**{f"heard_{slug}": True})), counted=True),
+    Filter("audience", _("Audience"), term_condition("audiences"), counted=True),
+    Filter("region", _("Region"), term_condition("regions"), counted=True),
+    # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
+    Filter("year", _("Year published"), any_of(lambda year: Q(publication_date__year=int(year))), counted=True),
 ]
-
-
-class Term(NamedTuple):
-    """A taxonomy term as the filters need it: plain data, so it can be cached."""
-
-    slug: str
-    name: str
-    translation_key: str
+TAXONOMY = {"type": ResourceType, "topic": Topic, "audience": Audience, "region": Region}
 
 
 @dataclass
@@ -76,77 +89,35 @@ class Option:
     css_class: str = ""
 
 
-class LibraryFilterForm(forms.Form):
-    q = QueryField(label=_("Keywords"))
-
-    def __init__(self, data, *, terms, years):
-        super().__init__(data)
-        for group in GROUPS:
-            if group.model is not None:
-                choices = [(term.slug, term.name) for term in terms[group.name]]
-            elif group.name == "principle":
-                choices = [(slug, name) for slug, name, _meaning in HEARD_PRINCIPLES]
-            else:
-                choices = [(str(year), str(year)) for year in years]
-            self.fields[group.name] = LenientMultipleChoiceField(choices=choices, label=group.legend)
-
-
 class Library:
-    """The resources a library page lists for one request, with its form, options and chips."""
+    """The resources a library page lists for one request, with its filters, options and chips."""
 
     def __init__(self, index_page, request):
         self.request = request
         self.index_page = index_page
         self.all_resources = fragments.public(ResourcePage.objects.live().child_of(index_page))
         # The terms and the years change only when an editor publishes or edits the taxonomy.
-        self.terms = fragments.cached(request, "library-terms", self.active_language_terms)
-        self.years = fragments.cached(request, "library-years", self.publication_years, index_page.pk)
-        self.form = LibraryFilterForm(request.GET, terms=self.terms, years=self.years)
-        self.form.is_valid()  # every field is lenient: the form is always valid
-        self.chosen = self.form.cleaned_data
-        self.keywords = self.chosen["q"]
+        terms = fragments.cached(request, "library-terms", self.active_language_terms)
+        years = fragments.cached(request, "library-years", self.publication_years, index_page.pk)
+        choices = {
+            **terms,
+            "principle": [(slug, name) for slug, name, _meaning in HEARD_PRINCIPLES],
+            "year": [(str(year), str(year)) for year in years],
+        }
+        self.filters = FilterSet(request.GET, FILTERS, choices=choices)
+        self.keywords = self.filters.cleaned.get("q", "")
 
     @staticmethod
     def active_language_terms():
         language = locale_id(get_language())
         return {
-            group.name: [
-                Term(*values)
-                for values in group.model.objects.filter(locale=language).values_list("slug", "name", "translation_key")
-            ]
-            for group in GROUPS
-            if group.model
+            name: list(model.objects.filter(locale=language).values_list("slug", "name", "translation_key"))
+            for name, model in TAXONOMY.items()
         }
 
     def publication_years(self):
         years = self.all_resources.annotate(year=ExtractYear("publication_date")).values_list("year", flat=True)
         return sorted(set(years.order_by().distinct()), reverse=True)
-
-    def group_filter(self, group, values=None):
-        """A Q narrowing resources to the group's choices, or to the values given (OR within the group), or None."""
-        values = self.chosen[group.name] if values is None else values
-        if not values:
-            return None
-        if group.model is not None:
-            keys = [term.translation_key for term in self.terms[group.name] if term.slug in values]
-            field = ResourcePage._meta.get_field(group.lookup)
-            if not field.many_to_many:
-                return Q(**{f"{group.lookup}__translation_key__in": keys})
-            # A subquery on the link table rather than a join, so a resource with two chosen topics is listed once.
-            links = field.remote_field.through.objects.filter(
-                **{f"{field.m2m_reverse_field_name()}__translation_key__in": keys}
-            )
-            return Q(pk__in=links.values(field.m2m_field_name()))
-        if group.name == "principle":
-            condition = Q()
-            for slug in values:
-                condition |= Q(**{f"heard_{slug}": True})
-            return condition
-        # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
-        condition = Q()
-        for year in values:
-            condition |= Q(publication_date__year=int(year))
-        return condition
 
     def keyword_filtered(self, resources):
         if not self.keywords:
@@ -156,20 +127,10 @@ class Library:
         # keyword narrows the other filters and counts inside the same SQL.
         return resources.filter(pk__in=matches.get_queryset().values("pk"))
 
-    def filtered(self, except_group=None):
-        """Resources matching the keyword and every chosen group but one."""
-        resources = self.keyword_filtered(self.all_resources)
-        for group in GROUPS:
-            if group is not except_group:
-                condition = self.group_filter(group)
-                if condition is not None:
-                    resources = resources.filter(condition)
-        return resources
-
     @cached_property
     def results(self):
         resources = (
-            self.filtered()
+            self.filters.narrowed(self.keyword_filtered(self.all_resources))
             .select_related("resource_type")
             .prefetch_related(Prefetch("listing_image", queryset=images_with_renditions("card")))
             .order_by("-publication_date", "-pk")
@@ -180,81 +141,40 @@ class Library:
     def counts(self):
         """The number of results, and for each group {option value: resources it would give}.
 
-        One query reads every resource the keyword allows (about 150 ms at 10,000
-        resources), so the counts for each set of choices are cached with the
-        fragments until the content changes.
+        One query reads every resource the keyword allows, so the counts for each
+        set of choices are cached with the fragments until the content changes.
         """
-        choices = hashlib.sha256(self.normalised_query().urlencode().encode()).hexdigest()
+        choices = hashlib.sha256(self.filters.query().urlencode().encode()).hexdigest()
         return fragments.cached(self.request, "library-counts", self.count_resources, self.index_page.pk, choices)
 
     def count_resources(self):
-        """The counts, in one query. An option's count is a COUNT with a FILTER: the option and the
-        choices of every other group. The keyword applies to all, so it narrows the rows."""
-        chosen = {group.name: self.group_filter(group) for group in GROUPS}
-        aggregates = {"total": filtered_count([condition for condition in chosen.values() if condition is not None])}
-        for number, group in enumerate(GROUPS):
-            others = [chosen[other.name] for other in GROUPS if other is not group and chosen[other.name] is not None]
-            for position, (value, _label) in enumerate(self.form.fields[group.name].choices):
-                aggregates[f"{number}_{position}"] = filtered_count([*others, self.group_filter(group, [value])])
-        row = self.keyword_filtered(self.all_resources).order_by().aggregate(**aggregates)
-        counts = {"total": row["total"]}
-        for number, group in enumerate(GROUPS):
-            choices = self.form.fields[group.name].choices
-            counts[group.name] = {
-                value: row[f"{number}_{position}"] for position, (value, _label) in enumerate(choices)
-            }
-        return counts
+        """The counts, in one query: the keyword applies to all, so it narrows the rows."""
+        return self.filters.counts(self.keyword_filtered(self.all_resources))
 
     @cached_property
     def groups(self):
-        """[(group, bound field, [Option])] for the template, in the form's order."""
-        groups = []
-        for group in GROUPS:
-            counts = self.counts[group.name]
-            field = self.form[group.name]
-            options = [
-                Option(
-                    value=value,
-                    label=label,
-                    count=counts.get(value, 0),
-                    selected=value in self.chosen[group.name],
-                    css_class=f"heard-tag--{value}" if group.name == "principle" else "",
-                )
-                for value, label in field.field.choices
-            ]
-            groups.append((group, field, options))
-        return groups
+        """[(filter, [Option])] for the template's checkboxes, in the filters' order."""
+        return [
+            (
+                item,
+                [
+                    Option(
+                        value=choice.value,
+                        label=choice.label,
+                        count=self.counts[item.name].get(choice.value, 0),
+                        selected=choice.value in self.filters.values(item.name),
+                        css_class=f"heard-tag--{choice.value}" if item.name == "principle" else "",
+                    )
+                    for choice in self.filters.choices[item.name]
+                ],
+            )
+            for item in FILTERS
+            if item.counted
+        ]
 
-    @cached_property
+    @property
     def chips(self):
-        """[(label, URL without that choice)] for every choice, keyword first."""
-        chips = []
-        if self.keywords:
-            chips.append((_("Keywords: %(words)s") % {"words": self.keywords}, self.url_without("q", None)))
-        for group in GROUPS:
-            labels = dict(self.form.fields[group.name].choices)
-            for value in self.chosen[group.name]:
-                chips.append((f"{group.legend}: {labels[value]}", self.url_without(group.name, value)))
-        return chips
-
-    def url_without(self, name, value):
-        """The library URL with one choice removed (the keyword if value is None), back on page 1."""
-        query = self.normalised_query()
-        if value is None:
-            query.pop(name, None)
-        else:
-            query.setlist(name, [item for item in query.getlist(name) if item != value])
-        return "?" + query.urlencode() if query else "?"
-
-    def normalised_query(self):
-        """The valid choices as a QueryDict, in the form's order: the shareable form of this view."""
-        query = QueryDict(mutable=True)
-        if self.keywords:
-            query["q"] = self.keywords
-        for group in GROUPS:
-            if self.chosen[group.name]:
-                query.setlist(group.name, self.chosen[group.name])
-        return query
+        return self.filters.chips
 
     @property
     def noindex(self):
@@ -263,17 +183,7 @@ class Library:
     @property
     def canonical_query(self):
         """The query string search engines should index this view under: valid choices and the page number."""
-        query = self.normalised_query()
+        query = self.filters.query()
         if self.results.number > 1:
             query["page"] = str(self.results.number)
         return query.urlencode()
-
-
-def filtered_count(conditions):
-    """COUNT of the resources meeting every condition (all of them when there are none)."""
-    if not conditions:
-        return Count("pk")
-    combined = Q()
-    for condition in conditions:
-        combined &= condition
-    return Count("pk", filter=combined)

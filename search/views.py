@@ -22,7 +22,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Subquery, Value, prefetch_related_objects
@@ -40,7 +39,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core import fragments
-from core.forms import LenientMultipleChoiceField, QueryField, clean_query, has_nul_byte
+from core.filters import Filter, FilterSet
+from core.forms import QueryField, clean_query, has_nul_byte
 from core.i18n import locale_id
 from core.paging import paginate
 from core.ratelimit import rate_limit
@@ -56,13 +56,13 @@ FEW_RESULTS = 3
 NO_RESULTS_TOOLKITS = 3
 
 
-class SearchForm(forms.Form):
-    q = QueryField(label=gettext_lazy("Search for"))
-    kind = LenientMultipleChoiceField(label=gettext_lazy("Show only"))
-
-    def __init__(self, data):
-        super().__init__(data)
-        self.fields["kind"].choices = [(kind.slug, kind.label) for kind in all_kinds().values()]
+FILTERS = [
+    Filter(
+        "q", gettext_lazy("Search for"), field=lambda: QueryField(label=gettext_lazy("Search for")), removable=False
+    ),
+    # A kind narrows the matches by content type (search_results), so it has no queryset condition.
+    Filter("kind", gettext_lazy("Show only")),
+]
 
 
 @dataclass
@@ -193,27 +193,28 @@ def record_hit(query):
         Query.get(query).add_hit()
 
 
-def search_url(query, kinds):
-    return "?" + urlencode([("q", query)] + [("kind", kind.slug) for kind in kinds])
-
-
 # Each search costs a full-text query and a hit count: one client may search 60 times a minute.
 @rate_limit("search", limit=60, period=60, methods=("GET",))
 def search(request):
     if has_nul_byte(request.GET):
         return bad_request()
-    form = SearchForm(request.GET)
-    form.is_valid()  # lenient fields: always valid
-    query, chosen_slugs = form.cleaned_data["q"], form.cleaned_data["kind"]
+    filters = FilterSet(
+        request.GET,
+        FILTERS,
+        choices={"kind": [(kind.slug, kind.label) for kind in all_kinds().values()]},
+        chips_name_the_filter=False,
+    )
+    query = filters.cleaned.get("q", "")
     visible = live_pages()
-    context = {"form": form, "search_query": query, "library_url": library_page(request, visible)}
+    context = {"form": filters.form, "search_query": query, "library_url": library_page(request, visible)}
     if query:
-        context.update(search_results(request, query, chosen_slugs, visible))
+        context.update(search_results(request, filters, visible))
     return render(request, "search/search.html", context)
 
 
-def search_results(request, query, chosen_slugs, visible):
+def search_results(request, filters, visible):
     """The template's context for a search: kinds with their counts, promoted results, a page of results."""
+    query, chosen_slugs = filters.cleaned["q"], filters.values("kind")
     promoted = promotions(query, request, visible)
     promoted_ids = {result.page_id for result in promoted if result.page_id is not None}
     query_hash = hashlib.sha256(query.encode()).hexdigest()
@@ -249,12 +250,12 @@ def search_results(request, query, chosen_slugs, visible):
         )
     return {
         "suggestion": suggestion,
-        "suggestion_url": search_url(suggestion, chosen) if suggestion else None,
+        "suggestion_url": filters.url(q=suggestion) if suggestion else None,
         "no_results": no_results_help(request, visible) if not total else {},
         "kinds": kinds,
         "chosen_kinds": chosen,
-        "chips": [(kind.label, search_url(query, [other for other in chosen if other is not kind])) for kind in chosen],
-        "unfiltered_url": search_url(query, []),
+        "chips": filters.chips,
+        "unfiltered_url": filters.url(kind=[]),
         "promoted": promoted if page_obj.number == 1 else [],
         "results": results,
         "page_obj": page_obj,

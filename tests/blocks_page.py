@@ -2,7 +2,7 @@
 
 import datetime
 
-from core.demo import list_items, stream
+from demo.helpers import list_items, stream
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPageFactory,

@@ -11,10 +11,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Person
+from demo.pdf import make_pdf
 from home.models import EnquiryFormField, EnquiryFormPage, HomePage, ProgrammePage
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
 from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
-from resources.pdf import make_pdf
 
 
 class ImageFactory(wagtail_factories.ImageFactory):

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from core import fragments
 from core.blocks import AccordionBlock, BaseStreamBlock, CardsBlock, KeyFiguresBlock, TableBlock
-from core.demo import stream, translate
+from demo.helpers import stream, translate
 from home.models import ProgrammePage
 from tests.blocks_page import card_targets, every_block, every_block_page
 from tests.factories import ProgrammePageFactory

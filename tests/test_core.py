@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Site
 
 from core.blocks import BaseStreamBlock, FigureBlock, TitledEmbedBlock, video_embed_address
-from core.demo import translate
 from core.models import FooterSettings, FooterText
+from demo.helpers import translate
 from tests.factories import ImageFactory, ProgrammePageFactory
 from tests.test_i18n import HOME_WELSH
 

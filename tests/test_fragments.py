@@ -8,8 +8,8 @@ from django.db import connection
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from core import fragments, spam
-from core.demo import translate
 from core.models import FooterSettings, FooterText
+from demo.helpers import translate
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPageFactory,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from core.demo import translate
+from demo.helpers import translate
 from tests.factories import ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -104,12 +104,13 @@ def test_tracking_and_unknown_parameters_are_dropped_and_served_from_the_clean_k
 
 
 def test_every_filter_a_listing_reads_is_kept_in_the_key():
-    from blog.models import BlogFilterForm
+    from blog.models import FILTERS as BLOG_FILTERS
+    from core.filters import parameter_names
     from core.pagecache import QUERY_PARAMETERS
-    from partners.forms import PartnerFilterForm
-    from resources.library import GROUPS
+    from partners.directory import FILTERS as DIRECTORY_FILTERS
+    from resources.library import FILTERS as LIBRARY_FILTERS
 
-    filters = {*BlogFilterForm.base_fields, *PartnerFilterForm.filter_names, *(group.name for group in GROUPS)}
+    filters = set(parameter_names(BLOG_FILTERS, DIRECTORY_FILTERS, LIBRARY_FILTERS))
     assert filters | {"page"} <= QUERY_PARAMETERS
     assert not {"utm_source", "fbclid", "gclid"} & QUERY_PARAMETERS
 

@@ -13,10 +13,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from core import fragments
 from core.review import pages_due_for_review
+from demo.resources import load_taxonomy
 from home.models import HomePage
 from partners import directory as partner_directory
 from partners.models import PartnerIndexPage, PartnerPage, PartnerRoleKind, year_range_label
-from resources.demo import load_taxonomy
 from resources.models import Region, ResourceAuthoringPartner, ResourcePage
 from tests.factories import (
     HomePageFactory,

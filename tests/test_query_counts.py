@@ -12,7 +12,7 @@ import pytest
 
 from blog.models import BlogPageMentionedPartner, BlogPageRelatedResource
 from core import fragments
-from core.demo import translate
+from demo.helpers import translate
 from partners.models import PartnerRoleKind
 from resources.models import RelatedResource, ResourceAuthoringPartner
 from tests.factories import (

@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.core.management import call_command
 from django.test import Client
 
-from core.demo import translate
+from demo.helpers import translate
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, ProgrammePageFactory
 from tests.test_i18n import HOME_WELSH
 
@@ -107,7 +107,7 @@ def test_a_server_error_under_cy_is_in_welsh(welsh_site, monkeypatch):
     def broken(request):
         raise RuntimeError("the menu failed")
 
-    monkeypatch.setattr("core.templatetags.core_tags.menu_links", broken)
+    monkeypatch.setattr("navigation.templatetags.navigation_tags.menu_links", broken)
     response = Client(raise_request_exception=False).get("/cy/")
     assert response.status_code == 500
     soup = BeautifulSoup(response.content, "html.parser")

@@ -24,12 +24,14 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     "core",
+    "navigation",
     "home",
     "resources",
     "partners",
     "blog",
     "newsletter",
     "search",
+    "demo",
     "wagtail_localize",
     "axes",
     "django_otp",

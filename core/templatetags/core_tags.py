@@ -4,21 +4,18 @@ from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core import fragments, i18n
-from core.models import SOCIAL_IMAGE_FILTER, BasePage, SEOMixin, footer_content_for
+from core.models import SOCIAL_IMAGE_FILTER, SEOMixin
 
 register = template.Library()
 
@@ -49,49 +46,6 @@ def alternate_links(context):
     return {"alternates": alternates}
 
 
-def aria_current(link_path, current_path):
-    """'page' for the current page, 'true' for the section it is in, None otherwise."""
-    if current_path == link_path:
-        return "page"
-    if current_path and current_path.startswith(link_path):
-        return "true"
-    return None
-
-
-def with_menu_labels(pages):
-    """Pages with their menu label (or '') as menu_label_, in the same query: one subquery per page type."""
-    labels = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values("menu_label")[:1])
-        for model in apps.get_models()
-        if issubclass(model, BasePage)
-    ]
-    return pages.annotate(menu_label_=Coalesce(*labels, Value("")))
-
-
-def menu_links(request):
-    """The home page and its live, public children that editors ticked 'show in menus', by menu label,
-    and the first of those children whose page type offers help (offers_help: the enquiry form)."""
-
-    def build():
-        home = i18n.live_home_pages(request).get(get_language())
-        if home is None:
-            return {"links": [], "help": None}
-        # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
-        children = list(with_menu_labels(fragments.public(home.get_children().live().filter(alias_of__isnull=True))))
-        # The menu names the home page "Home" itself (includes/primary_navigation.html).
-        links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
-        links += [
-            {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
-            for child in children
-            if child.show_in_menus
-        ]
-        helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
-        help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
-        return {"links": links, "help": help_link}
-
-    return fragments.cached(request, "menu", build)
-
-
 # How many fallback pictures each kind of card has (static/images/cards, drawn by scripts/make_card_art.py).
 CARD_ART_VARIANTS = 5
 
@@ -102,59 +56,6 @@ def card_art(kind, key):
     the HEARD colours, chosen by key (the page's slug) so that neighbouring cards differ and a card
     keeps its picture wherever the page is copied (its id would change)."""
     return static(f"images/cards/{kind}-{zlib.crc32(str(key).encode()) % CARD_ART_VARIANTS}.svg")
-
-
-@register.simple_tag(takes_context=True)
-def help_link(context):
-    """{"url", "title"} of the page that offers help ("Can we help you?"), or None."""
-    return menu_links(context["request"])["help"]
-
-
-@register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
-def primary_navigation(context):
-    """The home page and its children that editors ticked 'show in menus'."""
-    request = context["request"]
-    current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else None
-    links = menu_links(request)["links"]
-    if not links:
-        return {"links": []}
-    home, *sections = links
-    # Every page is inside the home page's section: it is marked only as the current page.
-    marked = [{**home, "current": "page" if home["path"] == current_path else None}]
-    marked += [{**link, "current": aria_current(link["path"], current_path)} for link in sections]
-    return {"links": marked}
-
-
-def breadcrumb_links(request, page):
-    """The page's ancestors below the root, home page first.
-
-    An ancestor that is an alias (not translated) links to its original, marked with its language.
-    """
-
-    def build():
-        links = []
-        for ancestor in page.get_ancestors().filter(depth__gt=1):
-            served = i18n.served_version(ancestor)
-            language = served.locale.language_code if served is not ancestor else None
-            links.append(
-                {
-                    "url": served.get_url(request),
-                    "title": served.title,
-                    "language_tag": i18n.html_language_tag(language) if language else None,
-                    "language_name": get_language_info(language)["name_translated"] if language else None,
-                }
-            )
-        return links
-
-    return fragments.cached(request, "breadcrumbs", build, page.pk)
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    page = context.get("page")
-    ancestors = breadcrumb_links(context["request"], page) if isinstance(page, Page) else []
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
 @register.simple_tag(takes_context=True)
@@ -256,12 +157,6 @@ def include_body(context, page):
     if per_request:
         return build()
     return cached_markup(context["request"], "page-body", build, page.pk)
-
-
-@register.simple_tag(takes_context=True)
-def footer_content(context):
-    """The footer's contact details, social links and words in the visitor's language."""
-    return footer_content_for(context["request"])
 
 
 def fragment_key_part(value):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.demo import translate
+from demo.helpers import translate
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import ProgrammePageFactory, build_home_page
 from tests.test_i18n import ABOUT_WELSH, HOME_WELSH

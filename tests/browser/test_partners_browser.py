@@ -2,8 +2,8 @@
 
 import pytest
 
+from demo.resources import load_taxonomy
 from partners.models import PartnerRoleKind
-from resources.demo import load_taxonomy
 from resources.models import Region
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import (

@@ -11,7 +11,7 @@ module then writes the baselines instead of comparing. CI never sets it (and ref
 What would make two runs differ is removed rather than tolerated:
 - the demo's blog posts are dated counting back from the day it is loaded; they are moved to
   count back from FIXED_TODAY instead, keeping their order and spacing;
-- the demo's pictures are drawn from fixed seeds (core/demo.py) and served from MEDIA_ROOT;
+- the demo's pictures are drawn from fixed seeds (demo/helpers.py) and served from MEDIA_ROOT;
 - lazy images are made eager and decoded, web fonts awaited (document.fonts.ready), animations
   and transitions stopped and the text caret hidden (Playwright's screenshot options);
 - CSRF tokens and CSP nonces change every time but are never visible;

@@ -7,12 +7,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from blog import demo as blog_demo
-from home import demo as home_demo
-from home import enquiry_demo
-from newsletter import demo as newsletter_demo
-from partners import demo as partners_demo
-from resources import demo as resources_demo
+from demo import blog as blog_demo
+from demo import enquiries as enquiry_demo
+from demo import home as home_demo
+from demo import newsletter as newsletter_demo
+from demo import partners as partners_demo
+from demo import resources as resources_demo
 
 
 class Command(BaseCommand):

@@ -22,7 +22,7 @@ from blog.models import (
     BlogPageTag,
     Person,
 )
-from core.demo import child_page, demo_image, stream
+from demo.helpers import child_page, demo_image, stream
 
 EXAMPLE_AUTHOR = {
     "name": "Example author",

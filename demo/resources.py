@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from core.demo import child_page, stream, translate
+from demo.helpers import child_page, stream, translate
+from demo.pdf import LARGE_PRINT_SIZE, make_pdf
 from resources.models import (
     Audience,
     Region,
@@ -28,7 +29,6 @@ from resources.models import (
     ResourceType,
     Topic,
 )
-from resources.pdf import LARGE_PRINT_SIZE, make_pdf
 
 TAXONOMY = {
     ResourceType: ["Toolkit", "Report", "Case study", "Video", "Tool or template", "Guide"],

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from core.demo import child_page, stream
 from core.models import FooterSettings
-from home.demo import add_footer_link
+from demo.helpers import child_page, stream
+from demo.home import add_footer_link
 from home.models import EnquiryFormField, EnquiryFormPage, ProgrammePage
 
 ENQUIRY_FIELDS = [

@@ -9,7 +9,7 @@ loaded by the resource library's demo taxonomy.
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from core.demo import child_page
+from demo.helpers import child_page
 from partners.models import (
     PartnerIndexPage,
     PartnerKind,

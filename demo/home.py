@@ -11,10 +11,10 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from core.demo import child_page, demo_image, list_items, stream, translate
 from core.models import FooterSettings, FooterText
+from demo.helpers import child_page, demo_image, list_items, stream, translate
+from demo.resources import load_taxonomy
 from home.models import HomePage, ProgrammePage
-from resources.demo import load_taxonomy
 from resources.models import ResourceType
 
 
