@@ -8,7 +8,7 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from blog.models import BlogFilterForm
-        from core.pagecache import reads_query_parameters
+        from caching.middleware import reads_query_parameters
 
         # The blog's filters: the page cache keeps them in its key and drops other parameters.
         reads_query_parameters(*BlogFilterForm.base_fields)

@@ -20,11 +20,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from blog.feeds import BlogFeed
-from core import fragments
 from core.blocks import BaseStreamBlock
 from core.i18n import served_version
 from core.images import images_with_renditions
-from core.models import BasePage, ExampleContentMixin
+from core.models import BasePage, ExampleContentMixin, public
 from core.paging import paginate
 
 POSTS_PER_PAGE = 10
@@ -136,7 +135,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         """Live posts in this blog, newest first."""
-        return fragments.public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
+        return public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
 
     @staticmethod
     def with_listing_data(posts):
@@ -156,8 +155,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
                 "years": [day.year for day in posts.dates("date", "year", order="DESC")],
             }
 
-        # The tags and years in use change only when a post is published, unpublished, moved or deleted.
-        return BlogFilterForm.from_query(request.GET, **fragments.cached(request, "blog-filters", choices, self.pk))
+        return BlogFilterForm.from_query(request.GET, **choices())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -169,7 +167,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             posts = posts.filter(tagged_items__tag__slug=filters["tag"])
         if "year" in filters:
             posts = posts.filter(date__year=filters["year"])
-        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE, count=fragments.cached_count(posts))
+        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE)
         context.update(
             posts=page_obj,
             filter_form=form,
@@ -281,8 +279,6 @@ class BlogPage(ExampleContentMixin, BasePage):
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
 
-    shown_with = (*BasePage.shown_with, "hero_image")
-
     def get_og_type(self):
         return "article"
 
@@ -326,15 +322,11 @@ class BlogPage(ExampleContentMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = blog_index = fragments.when_used(lambda: served_version(self.get_parent()).specific)
-        context["feed_url"] = fragments.when_used(lambda: blog_index.feed_full_url(request))
-        context["authors"] = fragments.when_used(lambda: self.author_people)
-        context["related_resources"] = fragments.when_used(
-            lambda: self.chosen_live_pages("related_resources", "resource", "resource_type")
-        )
-        context["mentioned_partners"] = fragments.when_used(
-            lambda: self.chosen_live_pages("mentioned_partners", "partner")
-        )
+        context["blog_index"] = blog_index = served_version(self.get_parent()).specific
+        context["feed_url"] = blog_index.feed_full_url(request)
+        context["authors"] = self.author_people
+        context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
+        context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
         return context
 
     def chosen_live_pages(self, relation, field, *related):

@@ -6,7 +6,7 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partners"
 
     def ready(self):
-        from core.pagecache import reads_query_parameters
+        from caching.middleware import reads_query_parameters
         from partners.forms import PartnerFilterForm
 
         # The directory's filters: the page cache keeps them in its key and drops other parameters.

@@ -15,9 +15,9 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language, ngettext
 
-from core import fragments
 from core.i18n import locale_id
 from core.images import renditions_prefetch
+from core.models import public
 from core.paging import paginate
 from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerRole, PartnerRoleKind, region_model
@@ -162,19 +162,14 @@ def years_on_record(partners):
 
 
 def directory_context(index, request):
-    # The regions change only when an editor edits the taxonomy (see resources.apps).
-    regions = fragments.cached(request, "directory-regions", region_terms)
+    regions = region_terms()
     regions_by_slug = {region.slug: region for region in regions}
     form = PartnerFilterForm(request.GET, regions=regions)
     filters = form.filters()
 
-    partners = fragments.public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
+    partners = public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
     without_region = filter_partners(partners, {**filters, "region": []}, regions_by_slug)
-    counts = dict(
-        fragments.cached_rows(
-            without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total")
-        )
-    )
+    counts = dict(without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total"))
     region_counts = [
         RegionCount(
             region=region,

@@ -9,7 +9,7 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
 
-        from core.pagecache import reads_query_parameters
+        from caching.middleware import reads_query_parameters
         from resources.library import GROUPS
         from resources.text import document_saved
 

@@ -15,7 +15,6 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
-import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,11 +26,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
 from core.blocks import HEARD_PRINCIPLES
 from core.forms import LenientMultipleChoiceField, QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
+from core.models import public
 from core.paging import paginate
 from resources.models import Audience, Region, ResourcePage, ResourceType, Topic
 
@@ -97,10 +96,9 @@ class Library:
     def __init__(self, index_page, request):
         self.request = request
         self.index_page = index_page
-        self.all_resources = fragments.public(ResourcePage.objects.live().child_of(index_page))
-        # The terms and the years change only when an editor publishes or edits the taxonomy.
-        self.terms = fragments.cached(request, "library-terms", self.active_language_terms)
-        self.years = fragments.cached(request, "library-years", self.publication_years, index_page.pk)
+        self.all_resources = public(ResourcePage.objects.live().child_of(index_page))
+        self.terms = self.active_language_terms()
+        self.years = self.publication_years()
         self.form = LibraryFilterForm(request.GET, terms=self.terms, years=self.years)
         self.form.is_valid()  # every field is lenient: the form is always valid
         self.chosen = self.form.cleaned_data
@@ -178,14 +176,8 @@ class Library:
 
     @cached_property
     def counts(self):
-        """The number of results, and for each group {option value: resources it would give}.
-
-        One query reads every resource the keyword allows (about 150 ms at 10,000
-        resources), so the counts for each set of choices are cached with the
-        fragments until the content changes.
-        """
-        choices = hashlib.sha256(self.normalised_query().urlencode().encode()).hexdigest()
-        return fragments.cached(self.request, "library-counts", self.count_resources, self.index_page.pk, choices)
+        """The number of results, and for each group {option value: resources it would give}."""
+        return self.count_resources()
 
     def count_resources(self):
         """The counts, in one query. An option's count is a COUNT with a FILTER: the option and the

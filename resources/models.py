@@ -35,7 +35,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from core import fragments
 from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
 from core.forms import has_nul_byte
 from core.images import images_with_renditions
@@ -291,7 +290,6 @@ class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
     search_kind = "resources"
     search_kind_label = _("Resources")
     search_select_related = ("resource_type",)
-    shown_with = (*BasePage.shown_with, "resource_type")
 
     class Meta:
         verbose_name = _("resource")
@@ -313,16 +311,14 @@ class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
         context["downloads"] = self.downloads.select_related("document")
         context["alternative_formats"] = self.alternative_formats.select_related("document")
         context["authoring_partners"] = self.authoring_partners.select_related("partner")
-        context["terms"] = fragments.when_used(self.term_names)
-        context["related_resources"] = fragments.when_used(
-            lambda: [
-                item.resource
-                for item in self.related_resources.select_related("resource__resource_type").prefetch_related(
-                    Prefetch("resource__listing_image", queryset=images_with_renditions("card"))
-                )
-                if item.resource.live
-            ]
-        )
+        context["terms"] = self.term_names()
+        context["related_resources"] = [
+            item.resource
+            for item in self.related_resources.select_related("resource__resource_type").prefetch_related(
+                Prefetch("resource__listing_image", queryset=images_with_renditions("card"))
+            )
+            if item.resource.live
+        ]
         return context
 
     def term_names(self):

@@ -105,7 +105,7 @@ def test_tracking_and_unknown_parameters_are_dropped_and_served_from_the_clean_k
 
 def test_every_filter_a_listing_reads_is_kept_in_the_key():
     from blog.models import BlogFilterForm
-    from core.pagecache import QUERY_PARAMETERS
+    from caching.middleware import QUERY_PARAMETERS
     from partners.forms import PartnerFilterForm
     from resources.library import GROUPS
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from core import fragments
+from caching import version
 from core.review import pages_due_for_review
 from home.models import HomePage
 from partners import directory as partner_directory
@@ -290,7 +290,7 @@ def test_directory_queries_stay_constant_from_15_to_150_partners(
     with django_assert_num_queries(DIRECTORY_QUERIES):
         response = client.get(filtered)
     assert listed(response)
-    fragments.start_new_generation()
+    version.new_content_version()
     with django_assert_num_queries(DIRECTORY_QUERIES_AFTER_A_PUBLISH):
         assert len(listed(client.get("/en/partners/"))) == min(total, partner_directory.PARTNERS_PER_PAGE)
 
@@ -321,7 +321,7 @@ def test_profile_queries_do_not_grow_with_its_roles_or_resources(
     client.get(partner.url)
     with django_assert_num_queries(PROFILE_QUERIES):
         response = client.get(partner.url)
-    fragments.start_new_generation()  # as after a publish: the profile is built afresh
+    version.new_content_version()  # as after a publish: the profile is built afresh
     with django_assert_num_queries(PROFILE_QUERIES_AFTER_A_PUBLISH):
         rebuilt = client.get(partner.url)
     for soup in (soup_of(response), soup_of(rebuilt)):

@@ -11,7 +11,7 @@ import datetime
 import pytest
 
 from blog.models import BlogPageMentionedPartner, BlogPageRelatedResource
-from core import fragments
+from caching import version
 from core.demo import translate
 from partners.models import PartnerRoleKind
 from resources.models import RelatedResource, ResourceAuthoringPartner
@@ -170,7 +170,7 @@ def test_every_public_page_takes_the_same_few_queries_at_any_size(client, home_p
         assert client.get(url).status_code == 200, name  # warm-up: fragments, renditions, Wagtail's caches
         with django_assert_num_queries(typical, info=name):
             assert client.get(url).status_code == 200, name
-        fragments.start_new_generation()
+        version.new_content_version()
         with django_assert_num_queries(after_a_publish, info=f"{name}, first after a publish"):
             assert client.get(url).status_code == 200, name
 

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
-from core import fragments
+from caching import version
 from search.views import ranked_matches
 from tests.factories import (
     ProgrammePageFactory,
@@ -266,7 +266,7 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(client, site, dj
     for number in range(size):
         ResourcePageFactory(parent=library, title=f"Inclusion report {number}", resource_type=kinds[number % 2])
     client.get(SEARCH, {"q": "inclusion"})  # today's hit for the query exists from now on
-    fragments.start_new_generation()  # as after a publish: nothing of that search is cached any more
+    version.new_content_version()  # as after a publish: nothing of that search is cached any more
     client.get(SEARCH, {"q": "report"})  # warms the menu, footer and Wagtail's per-process caches again
     # A search nobody has made since the content changed: the promotions, every match ranked
     # (one query, read for the counts by kind too), the resources and their types, and today's hit.
