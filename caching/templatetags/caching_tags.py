@@ -1,4 +1,5 @@
 from django import template
+
 from caching.version import cached
 
 register = template.Library()
