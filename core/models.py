@@ -35,7 +35,10 @@ def in_private_section():
 
 
 def public(pages):
-    """pages.public(), in the same query: Wagtail's first reads every view restriction in a query of its own."""
+    """pages.public(), in the same query: Wagtail's first reads every view restriction in a query of its own.
+
+    Not for a query to be searched (the library's, search's): Wagtail's search backends refuse the subquery.
+    """
     return pages.exclude(in_private_section())
 
 

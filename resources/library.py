@@ -30,7 +30,6 @@ from core.blocks import HEARD_PRINCIPLES
 from core.forms import LenientMultipleChoiceField, QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
-from core.models import public
 from core.paging import paginate
 from resources.models import Audience, Region, ResourcePage, ResourceType, Topic
 
@@ -96,7 +95,7 @@ class Library:
     def __init__(self, index_page, request):
         self.request = request
         self.index_page = index_page
-        self.all_resources = public(ResourcePage.objects.live().child_of(index_page))
+        self.all_resources = ResourcePage.objects.live().public().child_of(index_page)
         self.terms = self.active_language_terms()
         self.years = self.publication_years()
         self.form = LibraryFilterForm(request.GET, terms=self.terms, years=self.years)

@@ -69,26 +69,31 @@ def with_menu_labels(pages):
 
 def menu_links(request):
     """The home page and its live, public children that editors ticked 'show in menus', by menu label,
-    and the first of those children whose page type offers help (offers_help: the enquiry form)."""
+    and the first of those children whose page type offers help (offers_help: the enquiry form).
 
-    def build():
-        home = i18n.live_home_pages(request).get(get_language())
-        if home is None:
-            return {"links": [], "help": None}
-        # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
-        children = list(with_menu_labels(public(home.get_children().live().filter(alias_of__isnull=True))))
-        # The menu names the home page "Home" itself (includes/primary_navigation.html).
-        links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
-        links += [
-            {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
-            for child in children
-            if child.show_in_menus
-        ]
-        helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
-        help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
-        return {"links": links, "help": help_link}
+    Remembered on the request: the header's menu and help link and the footer's help link all read it.
+    """
+    if not hasattr(request, "menu_links"):
+        request.menu_links = cached("menu", request.get_host(), lambda: build_menu_links(request))
+    return request.menu_links
 
-    return cached("menu", request.get_host(), build)
+
+def build_menu_links(request):
+    home = i18n.live_home_pages(request).get(get_language())
+    if home is None:
+        return {"links": [], "help": None}
+    # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
+    children = list(with_menu_labels(public(home.get_children().live().filter(alias_of__isnull=True))))
+    # The menu names the home page "Home" itself (includes/primary_navigation.html).
+    links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
+    links += [
+        {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
+        for child in children
+        if child.show_in_menus
+    ]
+    helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
+    help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
+    return {"links": links, "help": help_link}
 
 
 # How many fallback pictures each kind of card has (static/images/cards, drawn by scripts/make_card_art.py).
