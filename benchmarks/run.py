@@ -6,7 +6,8 @@
    (benchmarks/bulk_load.py; only what is missing, so a second run goes straight on).
 2. Requests each public page type through Django's test client in this process (middleware,
    view, templates, database; no network; DEBUG and the page cache off) and prints the SQL
-   query count, p50/p95 time and the HTML's size, plain and gzipped.
+   query count, p50/p95 time and the HTML's size, plain and gzipped; then, in columns of
+   their own, the query count and p50 with every cache off (the cold path: DummyCache).
 3. Prints EXPLAIN ANALYZE for the listings' queries (PostgreSQL only).
 4. Serves the site with gunicorn (benchmarks/load_test.py) against the same database and
    loads each page with a bounded number of connections, with the page cache off and on,
@@ -40,7 +41,6 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 
 from benchmarks import bulk_load, load_test  # noqa: E402
 from blog.models import BlogIndexPage, BlogPage  # noqa: E402
-from core import fragments  # noqa: E402
 from home.models import ProgrammePage  # noqa: E402
 from partners.models import PartnerIndexPage, PartnerPage  # noqa: E402
 from resources.models import ResourceIndexPage, ResourcePage  # noqa: E402
@@ -66,9 +66,11 @@ SEARCH_MORE = [
     "?q=zyzzyva",
 ]
 AUTOCOMPLETE = ["/en/search/autocomplete/?q=nu", "/en/search/autocomplete/?q=nurture+gr"]
-QUERY_TARGET = 10
+# With every cache off (issue 19): queries per page, and p50 in process at demo size.
+COLD_QUERY_TARGET = 15
+COLD_P50_TARGET_MS = 30
 SEARCH_P95_TARGET_MS = 50
-FIRST_SINCE_PUBLISH = ", first since a publish"
+EVERY_CACHE_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 UNCACHED_P50_TARGET_MS = 40
 PAGE_CACHE_SECONDS = 300
 BIG_SCAN_ROWS = 1000  # EXPLAIN lists each query that reads this many rows of a table, or takes 1 ms
@@ -133,15 +135,11 @@ def visitor(number):
     return {"REMOTE_ADDR": f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"}
 
 
-def measure(client, url, repeats, before_each=None):
+def measure(client, url, repeats):
     """{queries, p50, p95 (ms), bytes, gzip bytes, statuses} over repeated requests after one warm-up."""
-    if before_each:
-        before_each()
-    response = client.get(url)  # warms the fragment and per-process caches, as a running server's would be
+    response = client.get(url)  # warms the shared fragments and per-process caches, as a running server's would be
     timings, queries, statuses = [], [], {response.status_code}
     for number in range(repeats):
-        if before_each:
-            before_each()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, **visitor(number))
@@ -159,35 +157,27 @@ def measure(client, url, repeats, before_each=None):
     }
 
 
-def after_a_publish(client):
-    """Start a new content generation, then build the menu, footer and other fragments every page shares."""
-    fragments.start_new_generation()
-    client.get("/en/")
-
-
 def in_process(pages, repeats):
-    """Time each page through the test client; print a row per page; return the rows.
-
-    A search is timed twice: repeated (its counts and results cached, as for a
-    common search) and as the first since a publish (nothing of it cached; the
-    menu and footer built again before each request, untimed).
-    """
+    """Time each page through the test client, with its shared fragments cached and then with every cache
+    off (the cold columns); print a row per page; return the rows."""
     client = Client(HTTP_HOST="127.0.0.1")
-    print(f"\n  {'page':<44} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'gzip':>7}")
+    print(
+        f"\n  {'page':<44} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8} {'gzip':>7}"
+        f" {'cold queries':>12} {'cold p50':>8}"
+    )
     rows = {}
     with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
         for label, url in pages:
-            timed = [(label, None)]
-            if url.startswith(SEARCH + "?q="):
-                timed += [(label + FIRST_SINCE_PUBLISH, lambda: after_a_publish(client))]
-            for row_label, before_each in timed:
-                row = rows[row_label] = measure(client, url, repeats, before_each)
-                flag = "" if row["statuses"] == {200} else f"  status {sorted(row['statuses'])}"
-                print(
-                    f"  {row_label[:44]:<44} {row['queries']:>7} {row['p50']:7.1f} {row['p95']:7.1f} "
-                    f"{row['bytes']:8d} {row['gzip']:7d}{flag}",
-                    flush=True,
-                )
+            row = rows[label] = measure(client, url, repeats)
+            with override_settings(CACHES=EVERY_CACHE_OFF):
+                row["cold"] = measure(client, url, repeats)
+            statuses = row["statuses"] | row["cold"]["statuses"]
+            flag = "" if statuses == {200} else f"  status {sorted(statuses)}"
+            print(
+                f"  {label[:44]:<44} {row['queries']:>7} {row['p50']:7.1f} {row['p95']:7.1f} "
+                f"{row['bytes']:8d} {row['gzip']:7d} {row['cold']['queries']:>12} {row['cold']['p50']:8.1f}{flag}",
+                flush=True,
+            )
     return rows
 
 
@@ -204,14 +194,12 @@ def table_scans(plan, found):
 def explain(pages):
     """EXPLAIN ANALYZE each SELECT a listing runs: its time and how it reads each table; the slowest in full.
 
-    The queries are those the first request after a publish really made (a listing seen
-    before runs none: its counts and ids are cached).
+    The queries are those a request with every cache off really made.
     """
     client = Client(HTTP_HOST="127.0.0.1")
-    with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0):
+    with override_settings(DEBUG=False, PAGE_CACHE_SECONDS=0, CACHES=EVERY_CACHE_OFF):
         for label, url in pages:
-            client.get(url)  # Wagtail's per-process caches, as a running server's would be
-            after_a_publish(client)
+            client.get(url)  # Wagtail's per-process state, as a running server's would be
             with CaptureQueriesContext(connection) as captured:
                 client.get(url)
             print(f"\n{label}: {url}")
@@ -278,7 +266,9 @@ def under_load(pages, args):
             )
             print(f"  {'page':<44} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7}  requests")
             for label, url in [*pages, ("static file (the ceiling)", static_file(base_url))]:
-                load(base_url, url, args.connections, 1)  # warms every worker: its templates, fragments, renditions
+                load(
+                    base_url, url, args.connections, 1
+                )  # warms every worker: its templates, shared fragments, renditions
                 row = results[page_cache_seconds, label] = load(base_url, url, args.connections, args.duration)
                 problems = "".join(
                     f", {row[key]} {name}"
@@ -295,24 +285,27 @@ def under_load(pages, args):
 def check_targets(rows, loaded):
     """One line per target: the figure measured and whether it is met."""
     print("\nTargets")
-    most = max(rows.values(), key=lambda row: row["most_queries"])["most_queries"]
-    searches = [(label, row) for label, row in rows.items() if label.startswith("search")]
-    search_p95 = max(row["p95"] for label, row in searches if not label.endswith(FIRST_SINCE_PUBLISH))
-    first_search_p95 = max(row["p95"] for label, row in searches if label.endswith(FIRST_SINCE_PUBLISH))
+    most = max(row["cold"]["most_queries"] for row in rows.values())
+    cold_p50 = max(row["cold"]["p50"] for row in rows.values())
+    search_p95 = max(row["p95"] for label, row in rows.items() if label.startswith("search"))
     lines = [
-        (f"every public page <= {QUERY_TARGET} queries", f"at most {most}", most <= QUERY_TARGET),
-        (f"search p95 <= {SEARCH_P95_TARGET_MS} ms in process", f"{search_p95:.0f} ms", search_p95 <= 50),
+        (f"every cache off: <= {COLD_QUERY_TARGET} queries a page", f"at most {most}", most <= COLD_QUERY_TARGET),
         (
-            "  the same, first search since a publish",
-            f"{first_search_p95:.0f} ms",
-            first_search_p95 <= SEARCH_P95_TARGET_MS,
+            f"every cache off: p50 <= {COLD_P50_TARGET_MS} ms a page",
+            f"worst {cold_p50:.0f} ms",
+            cold_p50 <= COLD_P50_TARGET_MS,
+        ),
+        (
+            f"search p95 <= {SEARCH_P95_TARGET_MS} ms in process",
+            f"{search_p95:.0f} ms",
+            search_p95 <= SEARCH_P95_TARGET_MS,
         ),
     ]
     if loaded:
         pages = [label for cache, label in loaded if cache == 0 and not label.startswith("static")]
         worst_p50 = max(loaded[0, label]["p50"] for label in pages)
         static_rps = loaded[PAGE_CACHE_SECONDS, "static file (the ceiling)"]["rps"]
-        # Search is never page-cached (core.pagecache): its figures are the same in both runs.
+        # Search is never page-cached (caching.middleware): its figures are the same in both runs.
         cached_rps = min(loaded[PAGE_CACHE_SECONDS, label]["rps"] for label in pages if not label.startswith("search"))
         lines += [
             (
@@ -376,7 +369,7 @@ def main():
     if args.skip_serve or "DATABASE_URL" not in os.environ:
         print("\nNot served under load (--skip-serve, or no DATABASE_URL for gunicorn to share).")
     else:
-        # Not the sitemap: building its 11,500 URLs takes seconds, once per content generation, and
+        # Not the sitemap: building its 11,500 URLs takes seconds, once per content version, and
         # then the page cache serves it. A few seconds of eight connections would only queue builds.
         loaded = under_load([(label, url) for label, url in pages if url != "/sitemap.xml"], args)
     check_targets(rows, loaded)

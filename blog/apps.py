@@ -8,8 +8,8 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from blog.models import FILTERS
+        from caching.middleware import reads_query_parameters
         from core.filters import parameter_names
-        from core.pagecache import reads_query_parameters
 
         # The blog's filters: the page cache keeps them in its key and drops other parameters.
         reads_query_parameters(*parameter_names(FILTERS))

@@ -18,12 +18,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from blog.feeds import BlogFeed
-from core import fragments
 from core.blocks import BaseStreamBlock
 from core.filters import Filter, FilterSet
 from core.i18n import served_version
 from core.images import images_with_renditions
-from core.models import BasePage, ExampleContentMixin
+from core.models import BasePage, ExampleContentMixin, public
 from core.paging import paginate
 
 POSTS_PER_PAGE = 10
@@ -129,7 +128,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         """Live posts in this blog, newest first."""
-        return fragments.public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
+        return public(BlogPage.objects.live().child_of(self)).order_by("-date", "-pk")
 
     @staticmethod
     def with_listing_data(posts):
@@ -151,11 +150,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
                 "year": [(str(day.year), str(day.year)) for day in posts.dates("date", "year", order="DESC")],
             }
 
-        # The tags and years in use change only when a post is published, unpublished, moved or deleted.
         return FilterSet(
             request.GET,
             FILTERS,
-            choices=fragments.cached(request, "blog-filters", choices, self.pk),
+            choices=choices(),
             chips_name_the_filter=False,
         )
 
@@ -163,7 +161,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filters(request, self.posts())
         posts = filters.narrowed(self.posts())
-        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE, count=fragments.cached_count(posts))
+        page_obj = paginate(request, self.with_listing_data(posts), POSTS_PER_PAGE)
         context.update(posts=page_obj, filters=filters, feed_url=self.feed_full_url(request))
         return context
 
@@ -270,8 +268,6 @@ class BlogPage(ExampleContentMixin, BasePage):
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
 
-    shown_with = (*BasePage.shown_with, "hero_image")
-
     def get_og_type(self):
         return "article"
 
@@ -315,15 +311,11 @@ class BlogPage(ExampleContentMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = blog_index = fragments.when_used(lambda: served_version(self.get_parent()).specific)
-        context["feed_url"] = fragments.when_used(lambda: blog_index.feed_full_url(request))
-        context["authors"] = fragments.when_used(lambda: self.author_people)
-        context["related_resources"] = fragments.when_used(
-            lambda: self.chosen_live_pages("related_resources", "resource", "resource_type")
-        )
-        context["mentioned_partners"] = fragments.when_used(
-            lambda: self.chosen_live_pages("mentioned_partners", "partner")
-        )
+        context["blog_index"] = blog_index = served_version(self.get_parent()).specific
+        context["feed_url"] = blog_index.feed_full_url(request)
+        context["authors"] = self.author_people
+        context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")
+        context["mentioned_partners"] = self.chosen_live_pages("mentioned_partners", "partner")
         return context
 
     def chosen_live_pages(self, relation, field, *related):

@@ -10,14 +10,9 @@ class CoreConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Locale
 
-        from core.fragments import connect_signals
         from core.i18n import forget_locale_ids
         from core.images import image_saved
-        from core.pagecache import connect_purge_signals
 
         post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="core.forget_locale_ids.save")
         post_delete.connect(forget_locale_ids, sender=Locale, dispatch_uid="core.forget_locale_ids.delete")
-        # Cached fragments, pages and search results show pages, settings, snippets and more.
-        connect_signals()
-        connect_purge_signals()
         post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.images.image_saved")

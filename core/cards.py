@@ -9,8 +9,8 @@ renditions). Each page type's card is the one its listing uses.
 from django.db.models import Prefetch, Q
 from wagtail.models import Locale, Page
 
-from core import fragments
 from core.images import images_with_renditions, renditions_prefetch
+from core.models import in_private_section, public
 
 # Page type (app_label.model) -> the card template and the name the template gives the page.
 CARD_TEMPLATES = {
@@ -65,8 +65,11 @@ def load_card_pages(ids):
     locale = Locale.get_active()
     translation_keys = Page.objects.filter(pk__in=ids).values("translation_key")
     candidates = list(
-        Page.objects.filter(translation_key__in=translation_keys).filter(Q(pk__in=ids) | Q(locale=locale, live=True))
+        Page.objects.filter(translation_key__in=translation_keys)
+        .filter(Q(pk__in=ids) | Q(locale=locale, live=True))
+        .annotate(private=in_private_section())
     )
+    private = {page.pk for page in candidates if page.private}
     specific = load_specific(candidates)
     shown_by_key = {page.translation_key: specific.get(page.pk) for page in candidates if page.locale_id == locale.pk}
     chosen = []
@@ -74,7 +77,7 @@ def load_card_pages(ids):
         page = specific.get(pk)
         if page is not None:
             shown = shown_by_key.get(page.translation_key) or page
-            page.card_page = shown if shown.live and not fragments.is_in_private_section(shown) else None
+            page.card_page = shown if shown.live and shown.pk not in private else None
         chosen.append(page)
     return chosen
 
@@ -92,7 +95,7 @@ def newest_resources(resource_type, topic, count):
     """
     from resources.models import ResourcePage  # resources.models imports core.blocks, which imports this module
 
-    resources = fragments.public(ResourcePage.objects.live().filter(locale=Locale.get_active()))
+    resources = public(ResourcePage.objects.live().filter(locale=Locale.get_active()))
     if resource_type is not None:
         resources = resources.filter(resource_type__translation_key=resource_type.translation_key)
     if topic is not None:

@@ -4,7 +4,7 @@
   database or cache outage never gets app servers restarted for no gain.
 - /health/ready/ (readiness), also at /health/: whether this server can serve
   the site. 503 when the database fails, since no page can be built. The cache
-  (Redis, REDIS_URL) is not needed to serve pages (core/cache.py treats it as a
+  (Redis, REDIS_URL) is not needed to serve pages (caching/redis.py treats it as a
   miss), so a failing cache gives 200 with status "degraded" and a warning in
   the log: a load balancer checking readiness keeps every server in rotation
   while Redis is down.

@@ -12,7 +12,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from core.fragments import cached
+from caching.version import cached
 
 
 def html_language_tag(code):
@@ -77,7 +77,7 @@ def live_translation_urls(request, page):
             for translation in translations
         }
 
-    return cached(request, "translations", build, page.pk)
+    return cached("translations", (request.get_host(), page.pk), build)
 
 
 def live_home_pages(request):
@@ -98,7 +98,9 @@ def live_home_pages(request):
 def live_home_urls(request):
     """The url of the live home page of each locale for the current site, keyed by language code."""
     return cached(
-        request, "homes", lambda: {code: home.get_url(request) for code, home in live_home_pages(request).items()}
+        "homes",
+        request.get_host(),
+        lambda: {code: home.get_url(request) for code, home in live_home_pages(request).items()},
     )
 
 
@@ -120,24 +122,17 @@ def untranslated_original(page):
 
 
 def untranslated_original_link(request, page):
-    """{url, full_url, language_code} of the original of a partly translated page, else None.
-
-    Cached until the next publish: the notice is about the live translation.
-    """
+    """{url, full_url, language_code} of the original of a partly translated page, else None."""
     if get_language() == settings.LANGUAGE_CODE:
         return None
-
-    def build():
-        original = untranslated_original(page)
-        if original is None:
-            return None
-        return {
-            "url": original.get_url(request),
-            "full_url": original.get_full_url(request),
-            "language_code": original.locale.language_code,
-        }
-
-    return cached(request, "untranslated-original", build, page.pk)
+    original = untranslated_original(page)
+    if original is None:
+        return None
+    return {
+        "url": original.get_url(request),
+        "full_url": original.get_full_url(request),
+        "language_code": original.locale.language_code,
+    }
 
 
 def language_choices(request, page=None):

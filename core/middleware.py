@@ -1,17 +1,12 @@
-"""Request handling every content area shares: old hosts, language prefixes, the site."""
+"""Request handling every content area shares: old hosts and language prefixes."""
 
 import re
-from contextlib import suppress
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.middleware.locale import LocaleMiddleware
-from wagtail.models import Site
-
-from core import fragments
 
 LANGUAGE_TAG = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)(/|$)", re.IGNORECASE)
 
@@ -54,47 +49,3 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         if response.status_code == 404 and match and match.group(1).lower() not in configured:
             return response
         return super().process_response(request, response)
-
-
-class CachedSiteMiddleware:
-    """Find the request's Wagtail site, with its home page, in the content cache instead of the database.
-
-    Site.find_for_request() keeps the site it finds on the request; this puts it there first,
-    with every site's root path, from core.fragments' cache, where a change to any site or page
-    (a new content generation) is seen at once. Its root page is already specific, so Wagtail's
-    routing, which starts from site.root_page.localized.specific, needs no query to reach the home
-    page in the site's own language. It comes after CommonMiddleware, which has refused a host not
-    in ALLOWED_HOSTS.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        key = ("site", request.get_host(), request.get_port())
-        # With the database down, leave it to the view to say so (the health check's 503, the 500 page).
-        with suppress(DatabaseError):
-            request._wagtail_site = fragments.cached_value(key, lambda: self.find_site(request))
-            # Every site's root path, which Wagtail reads from its own cache for the first page URL of a request.
-            request._wagtail_cached_site_root_paths = fragments.cached_value(
-                ("site-root-paths",), Site.get_site_root_paths
-            )
-        return self.get_response(request)
-
-    @staticmethod
-    def find_site(request):
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific
-        return site
-
-
-class RequestMemoMiddleware:
-    """Read the content generation and each cached fragment once per request (core.fragments)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        with fragments.remembered_for_request():
-            return self.get_response(request)

@@ -6,7 +6,7 @@ panels, on top of Wagtail's Page. Content apps subclass BasePage.
 
 from django.conf import settings
 from django.db import models
-from django.http import Http404
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -16,12 +16,27 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.i18n import active_language_tag, locale_id, untranslated_original_link
 
 # The Open Graph image size most networks show large: 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def in_private_section():
+    """Whether a page is at or below a view restriction, as an expression for the page's own query."""
+    restrictions_above = PageViewRestriction.objects.annotate(
+        outer_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+    ).filter(outer_path__startswith=F("page__path"))
+    return Exists(restrictions_above)
+
+
+def public(pages):
+    """pages.public(), in the same query: Wagtail's first reads every view restriction in a query of its own.
+
+    Not for a query to be searched (the library's, search's): Wagtail's search backends refuse the subquery.
+    """
+    return pages.exclude(in_private_section())
 
 
 class ListingFieldsMixin(models.Model):
@@ -225,8 +240,6 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     )
 
     promote_panels = SEOMixin.seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
-    # Foreign keys every view of the page shows, fetched with the page when it is routed to.
-    shown_with = ("listing_image", "social_image")
     search_fields = Page.search_fields + ListingFieldsMixin.search_fields
 
     class Meta:
@@ -246,55 +259,6 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         if self.locale_id == locale_id(get_language()):
             return self
         return super().localized_draft
-
-    def route(self, request, path_components):
-        """Wagtail's routing, with the page a path leads to cached until content changes.
-
-        The page is found in one query for the pages along the path (find_along_path) and one for the
-        specific page, then kept in the content cache (core.fragments) with what remains of the path.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        page, remaining = fragments.cached_value(
-            ("route", self.pk, fragments.digest("/".join(path_components))),
-            lambda: self.find_along_path(request, path_components),
-        )
-        return page.route(request, remaining)
-
-    def find_along_path(self, request, path_components):
-        """The specific page the path leads to, with the rest of the path for it; Http404 if there is none.
-
-        The walk down the path stops at a page whose type routes for itself (a
-        RoutablePageMixin page) and hands it the rest of the path, as Wagtail would;
-        the pages found are remembered on the request for when it hands the path back.
-        """
-        url_paths = [
-            self.url_path + "/".join(path_components[: level + 1]) + "/" for level in range(len(path_components))
-        ]
-        known = getattr(request, "_pages_by_url_path", {})
-        unknown = [url_path for url_path in url_paths if url_path not in known]
-        if unknown:
-            found = {page.url_path: page for page in Page.objects.descendant_of(self).filter(url_path__in=unknown)}
-            known.update({url_path: found.get(url_path) for url_path in unknown})
-            request._pages_by_url_path = known
-        parent = self
-        for level, url_path in enumerate(url_paths):
-            page = known[url_path]
-            if page is None:
-                raise Http404
-            remaining = path_components[level + 1 :]
-            if not remaining or page.specific_class.route is not BasePage.route:
-                break
-            parent = page
-        page = page.specific_class.objects.select_related(*page.specific_class.shown_with).get(pk=page.pk)
-        page._cached_parent_obj = parent  # as Wagtail's route does: treebeard's get_parent() uses it
-        return page, remaining
-
-    def get_view_restrictions(self):
-        """Wagtail asks on every view; outside the (cached) private sections the answer needs no query."""
-        if self.alias_of_id is None and not fragments.is_in_private_section(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -40,8 +40,6 @@ class HumanCheckMixin:
 
     rejected_message = REJECTED_MESSAGE
     max_age = 24 * 60 * 60
-    # Shown instead of a fresh signed time when the form's markup is cached and filled in per request.
-    signed_start = None
 
     @property
     def min_fill_seconds(self):
@@ -76,7 +74,7 @@ class HumanCheckMixin:
         return {
             "honeypot_name": HONEYPOT_FIELD,
             "started_name": STARTED_FIELD,
-            "started": self.signed_start or signed_start_time(),
+            "started": signed_start_time(),
         }
 
 

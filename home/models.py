@@ -26,10 +26,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import fragments
 from core.blocks import HEARD_PRINCIPLES, INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.images import images_with_renditions
-from core.models import BasePage, ReviewMixin
+from core.models import BasePage, ReviewMixin, public
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin, quoted_block
 from home.panels import StoredOnlyWarningPanel
@@ -158,13 +157,12 @@ class HomePage(BasePage):
     def get_social_image(self):
         return super().get_social_image() or self.hero_image
 
-    # The sections' content, read by the template inside cached fragments: queries only when content changed.
     # The content apps' models are looked up by name, so that home imports none of them.
 
     def featured_resource_pages(self):
         """The editors' choices, live and public, in their order; else the three newest resources."""
         resource_model = apps.get_model("resources", "ResourcePage")
-        resources = fragments.public(resource_model.objects.live().filter(locale_id=self.locale_id))
+        resources = public(resource_model.objects.live().filter(locale_id=self.locale_id))
         resources = resources.select_related("resource_type").prefetch_related(
             Prefetch("listing_image", queryset=images_with_renditions("card"))
         )
@@ -193,7 +191,7 @@ class HomePage(BasePage):
         if directory is None:
             return None
         partner_model = apps.get_model("partners", "PartnerPage")
-        count = fragments.public(partner_model.objects.live().descendant_of(directory)).count()
+        count = public(partner_model.objects.live().descendant_of(directory)).count()
         return {"url": directory.url, "title": directory.title, "count": count}
 
     def get_structured_data(self, request=None):

@@ -1,7 +1,7 @@
 """What every page shows to find its way: the menu, the help link, the breadcrumbs and the footer.
 
-Plain data built from the page tree and the footer settings, cached with the
-fragments until the content changes (core.fragments); navigation_tags renders it.
+Plain data built from the page tree and the footer settings; the menu and the footer are
+cached until the content changes (caching.version). navigation_tags renders them.
 """
 
 from django.apps import apps
@@ -11,8 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.rich_text import RichText
 
-from core import fragments, i18n
-from core.models import BasePage, FooterSettings, FooterText
+from caching.version import cached
+from core import i18n
+from core.models import BasePage, FooterSettings, FooterText, public
 
 
 def aria_current(link_path, current_path):
@@ -36,26 +37,31 @@ def with_menu_labels(pages):
 
 def menu_links(request):
     """The home page and its live, public children that editors ticked 'show in menus', by menu label,
-    and the first of those children whose page type offers help (offers_help: the enquiry form)."""
+    and the first of those children whose page type offers help (offers_help: the enquiry form).
 
-    def build():
-        home = i18n.live_home_pages(request).get(get_language())
-        if home is None:
-            return {"links": [], "help": None}
-        # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
-        children = list(with_menu_labels(fragments.public(home.get_children().live().filter(alias_of__isnull=True))))
-        # The menu names the home page "Home" itself (includes/primary_navigation.html).
-        links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
-        links += [
-            {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
-            for child in children
-            if child.show_in_menus
-        ]
-        helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
-        help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
-        return {"links": links, "help": help_link}
+    Remembered on the request: the header's menu and help link and the footer's help link all read it.
+    """
+    if not hasattr(request, "menu_links"):
+        request.menu_links = cached("menu", request.get_host(), lambda: build_menu_links(request))
+    return request.menu_links
 
-    return fragments.cached(request, "menu", build)
+
+def build_menu_links(request):
+    home = i18n.live_home_pages(request).get(get_language())
+    if home is None:
+        return {"links": [], "help": None}
+    # An alias (an untranslated section wagtail-localize made for a translated page) is never served.
+    children = list(with_menu_labels(public(home.get_children().live().filter(alias_of__isnull=True))))
+    # The menu names the home page "Home" itself (includes/primary_navigation.html).
+    links = [{"url": home.get_url(request), "title": home.title, "path": home.path}]
+    links += [
+        {"url": child.get_url(request), "title": child.menu_label_ or child.title, "path": child.path}
+        for child in children
+        if child.show_in_menus
+    ]
+    helping = [child for child in children if getattr(child.specific_class, "offers_help", False)]
+    help_link = {"url": helping[0].get_url(request), "title": helping[0].title} if helping else None
+    return {"links": links, "help": help_link}
 
 
 def breadcrumb_links(request, page):
@@ -63,29 +69,25 @@ def breadcrumb_links(request, page):
 
     An ancestor that is an alias (not translated) links to its original, marked with its language.
     """
-
-    def build():
-        links = []
-        for ancestor in page.get_ancestors().filter(depth__gt=1):
-            served = i18n.served_version(ancestor)
-            language = served.locale.language_code if served is not ancestor else None
-            links.append(
-                {
-                    "url": served.get_url(request),
-                    "title": served.title,
-                    "language_tag": i18n.html_language_tag(language) if language else None,
-                    "language_name": get_language_info(language)["name_translated"] if language else None,
-                }
-            )
-        return links
-
-    return fragments.cached(request, "breadcrumbs", build, page.pk)
+    links = []
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        served = i18n.served_version(ancestor)
+        language = served.locale.language_code if served is not ancestor else None
+        links.append(
+            {
+                "url": served.get_url(request),
+                "title": served.title,
+                "language_tag": i18n.html_language_tag(language) if language else None,
+                "language_name": get_language_info(language)["name_translated"] if language else None,
+            }
+        )
+    return links
 
 
 def footer_content_for(request):
     """The footer's contact details and social links (FooterSettings) and its words in the visitor's language.
 
-    Plain data, cached until the next publish or footer edit (see core.fragments).
+    Plain data, cached until the next publish or footer edit (caching.version).
     """
 
     def build():
@@ -108,6 +110,6 @@ def footer_content_for(request):
             "footer_links": links,
         }
 
-    content = fragments.cached(request, "footer", build)
+    content = cached("footer", request.get_host(), build)
     # Wagtail rendered (and escaped) the rich text before it was cached.
     return {**content, "funder_acknowledgement": mark_safe(content["funder_acknowledgement"])}  # noqa: S308  # nosec

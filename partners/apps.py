@@ -6,8 +6,8 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partners"
 
     def ready(self):
+        from caching.middleware import reads_query_parameters
         from core.filters import parameter_names
-        from core.pagecache import reads_query_parameters
         from partners.directory import FILTERS
 
         # The directory's filters: the page cache keeps them in its key and drops other parameters.

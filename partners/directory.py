@@ -16,10 +16,10 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
 from core.filters import Filter, FilterSet
 from core.i18n import locale_id
 from core.images import renditions_prefetch
+from core.models import public
 from core.paging import paginate
 from partners.models import FIRST_YEAR, LAST_YEAR, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind, region_model
 
@@ -175,8 +175,7 @@ def years_on_record(partners):
 
 
 def directory_context(index, request):
-    # The regions change only when an editor edits the taxonomy (see resources.apps).
-    regions = fragments.cached(request, "directory-regions", region_terms)
+    regions = region_terms()
     filters = FilterSet(
         request.GET,
         FILTERS,
@@ -184,13 +183,9 @@ def directory_context(index, request):
     )
     chosen_regions = filters.values("region")
 
-    partners = fragments.public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
+    partners = public(PartnerPage.objects.live().child_of(index).filter(locale=locale_id(get_language())))
     without_region = filters.narrowed(partners, without="region")
-    counts = dict(
-        fragments.cached_rows(
-            without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total")
-        )
-    )
+    counts = dict(without_region.order_by().values("region").annotate(total=Count("pk")).values_list("region", "total"))
     region_counts = [
         RegionCount(
             region=region,

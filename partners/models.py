@@ -11,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,7 +20,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core import fragments
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.forms import has_nul_byte
 from core.models import BasePage, ReviewMixin
@@ -95,7 +95,11 @@ class PartnerIndexPage(BasePage):
     def serve(self, request, *args, **kwargs):
         if has_nul_byte(request.GET):
             return HttpResponseBadRequest(_("Your filters contained a character we cannot search for."))
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["form"].errors:
+            # The errors answer this visitor's filters: the page cache and CDNs must not share them.
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from partners.directory import directory_context  # the directory module imports these models
@@ -249,7 +253,6 @@ class PartnerPage(ReviewMixin, BasePage):
     search_kind = "partners"
     search_kind_label = _("Partners")
     search_select_related = ("region",)
-    shown_with = (*BasePage.shown_with, "logo", "region")
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
@@ -327,10 +330,10 @@ class PartnerPage(ReviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["roles"] = fragments.when_used(lambda: list(self.roles.all()))
-        context["authored_resources"] = fragments.when_used(lambda: self.related_pages(AUTHORED_RESOURCES))
-        context["blog_mentions"] = fragments.when_used(lambda: self.related_pages(BLOG_MENTIONS))
-        context["directory"] = fragments.when_used(self.get_parent)
+        context["roles"] = list(self.roles.all())
+        context["authored_resources"] = self.related_pages(AUTHORED_RESOURCES)
+        context["blog_mentions"] = self.related_pages(BLOG_MENTIONS)
+        context["directory"] = self.get_parent()
         return context
 
 

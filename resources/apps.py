@@ -9,8 +9,8 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
 
+        from caching.middleware import reads_query_parameters
         from core.filters import parameter_names
-        from core.pagecache import reads_query_parameters
         from resources.library import FILTERS
         from resources.text import document_saved
 

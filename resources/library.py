@@ -16,7 +16,6 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
@@ -25,7 +24,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
 from core.blocks import HEARD_PRINCIPLES
 from core.filters import Filter, FilterSet
 from core.forms import QueryField
@@ -95,10 +93,10 @@ class Library:
     def __init__(self, index_page, request):
         self.request = request
         self.index_page = index_page
-        self.all_resources = fragments.public(ResourcePage.objects.live().child_of(index_page))
-        # The terms and the years change only when an editor publishes or edits the taxonomy.
-        terms = fragments.cached(request, "library-terms", self.active_language_terms)
-        years = fragments.cached(request, "library-years", self.publication_years, index_page.pk)
+        # Wagtail's public(): the site's one-query version cannot be searched (core.models.public).
+        self.all_resources = ResourcePage.objects.live().public().child_of(index_page)
+        terms = self.active_language_terms()
+        years = self.publication_years()
         choices = {
             **terms,
             "principle": [(slug, name) for slug, name, _meaning in HEARD_PRINCIPLES],
@@ -139,13 +137,8 @@ class Library:
 
     @cached_property
     def counts(self):
-        """The number of results, and for each group {option value: resources it would give}.
-
-        One query reads every resource the keyword allows, so the counts for each
-        set of choices are cached with the fragments until the content changes.
-        """
-        choices = hashlib.sha256(self.filters.query().urlencode().encode()).hexdigest()
-        return fragments.cached(self.request, "library-counts", self.count_resources, self.index_page.pk, choices)
+        """The number of results, and for each group {option value: resources it would give}."""
+        return self.count_resources()
 
     def count_resources(self):
         """The counts, in one query: the keyword applies to all, so it narrows the rows."""

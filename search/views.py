@@ -8,16 +8,11 @@ search.kinds). Queries are cleaned by core.forms.clean_query: capped in length
 and words, punctuation removed; a NUL byte anywhere in the request is a 400.
 
 A search runs one query for every match's id and content type, best first
-(ranked_matches); the counts by kind, the kind filter and every page of results
-read that list. It is cached with the fragments until the content changes
-(core.fragments), as are the editors' promotions for the query and each page of
-results as shown: visitors repeating a common search, paging through it or
-narrowing it to a kind search no more and load no page they have seen. The hit
-is recorded every time, and the full-page cache never stores a search.
+(ranked_matches); the counts by kind, the kind filter and the page of results
+read that list. The hit is recorded every time, and the full-page cache never
+stores a search.
 """
 
-import hashlib
-from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -38,7 +33,6 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from core import fragments
 from core.filters import Filter, FilterSet
 from core.forms import QueryField, clean_query, has_nul_byte
 from core.i18n import locale_id
@@ -82,7 +76,7 @@ def bad_request():
 
 
 def live_pages():
-    return fragments.public(Page.objects.live().filter(locale=locale_id(get_language())))
+    return Page.objects.live().public().filter(locale=locale_id(get_language()))
 
 
 def summary_of(page):
@@ -98,7 +92,7 @@ def as_result(page, request, promoted=False, description=""):
     return Result(
         title=page.get_listing_title() if hasattr(page, "get_listing_title") else page.title,
         url=page.get_url(request),
-        kind=capfirst(str(page._meta.verbose_name)),  # a string, not a lazy translation: results are cached
+        kind=capfirst(str(page._meta.verbose_name)),
         summary=description or summary_of(page),
         page_id=page.pk,
         content_type_id=page.content_type_id,
@@ -108,38 +102,14 @@ def as_result(page, request, promoted=False, description=""):
 
 
 def library_page(request, pages):
-    """The resource library in this language, for the link under the search box (cached until the next publish)."""
-
-    def build():
-        page = pages.type(apps.get_model("resources", "ResourceIndexPage")).first()
-        return page.get_url(request) if page else None
-
-    return fragments.cached(request, "library-url", build)
-
-
-@dataclass
-class Matches:
-    """Every page a search matches, best first: their ids and content type ids.
-
-    Kept as two arrays of 32-bit integers (8 bytes a match, against some 120 as a
-    list of tuples) because a common word's matches are cached in each process's
-    memory with the fragments.
-    """
-
-    page_ids: array
-    content_type_ids: array
-
-    @classmethod
-    def of(cls, pairs):
-        pairs = list(pairs)
-        return cls(array("i", [pk for pk, _type in pairs]), array("i", [type_id for _pk, type_id in pairs]))
-
-    def pairs(self):
-        return zip(self.page_ids, self.content_type_ids, strict=True)
+    """The resource library in this language, for the link under the search box."""
+    page = pages.type(apps.get_model("resources", "ResourceIndexPage")).first()
+    return page.get_url(request) if page else None
 
 
 def ranked_matches(pages, query):
-    """Matches for the query among pages (this language's, that visitors can see).
+    """(id, content type id) of each page the query matches among pages (this language's, that visitors
+    can see), best first.
 
     On PostgreSQL, search.backend lists them in one query. Any other backend (SQLite's
     full-text search on a first run, or OpenSearch) gives its matches as pages, with
@@ -148,22 +118,13 @@ def ranked_matches(pages, query):
     backend = get_search_backend()
     query = with_synonyms(query)
     if hasattr(backend, "ranked_matches"):
-        return Matches.of(backend.ranked_matches(pages, query))
+        return list(backend.ranked_matches(pages, query))
     found = pages.only("id", "content_type_id").search(query, operator="and")
-    return Matches.of((page.pk, page.content_type_id) for page in found)
+    return [(page.pk, page.content_type_id) for page in found]
 
 
 def promotions(query, request, pages):
-    """Editors' promoted results for the query: pages visitors can see in this language, then external links.
-
-    Cached with the fragments: a change to the promotions starts a new content generation too.
-    """
-    return fragments.cached(
-        request, "search-promotions", lambda: find_promotions(query, request, pages), fragments.digest(query)
-    )
-
-
-def find_promotions(query, request, pages):
+    """Editors' promoted results for the query: pages visitors can see in this language, then external links."""
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).order_by("sort_order")
     )
@@ -217,11 +178,9 @@ def search_results(request, filters, visible):
     query, chosen_slugs = filters.cleaned["q"], filters.values("kind")
     promoted = promotions(query, request, visible)
     promoted_ids = {result.page_id for result in promoted if result.page_id is not None}
-    query_hash = hashlib.sha256(query.encode()).hexdigest()
-    matches = fragments.cached_value(
-        ("search-matches", get_language(), query_hash), lambda: ranked_matches(visible, query)
-    )
-    organic = [(pk, content_type_id) for pk, content_type_id in matches.pairs() if pk not in promoted_ids]
+    organic = [
+        (pk, content_type_id) for pk, content_type_id in ranked_matches(visible, query) if pk not in promoted_ids
+    ]
     counts = Counter(content_type_id for _pk, content_type_id in organic)
     counts.update(result.content_type_id for result in promoted if result.page_id is not None)
     kinds = counted_kinds(counts, chosen=chosen_slugs)
@@ -232,11 +191,7 @@ def search_results(request, filters, visible):
         promoted = [result for result in promoted if result.page_id and result.content_type_id in content_type_ids]
 
     page_obj = paginate(request, organic, RESULTS_PER_PAGE)
-    # The results as the template shows them, without their pages: a repeated search loads no page.
-    results = fragments.cached_value(
-        ("search-results", get_language(), *(pk for pk, _content_type_id in page_obj.object_list)),
-        lambda: [as_result(page, request) for page in found_pages(page_obj.object_list)],
-    )
+    results = [as_result(page, request) for page in found_pages(page_obj.object_list)]
     total = len(organic) + len(promoted)
     if page_obj.number == 1:
         record_hit(query)
@@ -245,9 +200,7 @@ def search_results(request, filters, visible):
     # Only a search that finds little looks for a correction: the common ones cost nothing more.
     suggestion = None
     if total < FEW_RESULTS:
-        suggestion = fragments.cached_value(
-            ("search-suggestion", get_language(), query_hash), lambda: did_you_mean(query, visible)
-        )
+        suggestion = did_you_mean(query, visible)
     return {
         "suggestion": suggestion,
         "suggestion_url": filters.url(q=suggestion) if suggestion else None,
@@ -268,37 +221,32 @@ def no_results_help(request, pages):
 
     The site records no visits, so the toolkits are those that other resources and blog posts recommend
     most often (as related resources), and the heading says so.
-    Cached until the content changes.
     """
 
-    def build():
-        resource_page = apps.get_model("resources", "ResourcePage")
-        topic = apps.get_model("resources", "Topic")
-        language = locale_id(get_language())
-        library = library_page(request, pages)
-        toolkits = (
-            resource_page.objects.live()
-            .public()
-            .filter(locale_id=language, resource_type__slug__in=["toolkit", "toolkits"])
-            .annotate(
-                uses=recommendations("resources", "RelatedResource")
-                + recommendations("blog", "BlogPageRelatedResource")
-            )
-            .order_by("-uses", "-first_published_at")[:NO_RESULTS_TOOLKITS]
+    resource_page = apps.get_model("resources", "ResourcePage")
+    topic = apps.get_model("resources", "Topic")
+    language = locale_id(get_language())
+    library = library_page(request, pages)
+    toolkits = (
+        resource_page.objects.live()
+        .public()
+        .filter(locale_id=language, resource_type__slug__in=["toolkit", "toolkits"])
+        .annotate(
+            uses=recommendations("resources", "RelatedResource") + recommendations("blog", "BlogPageRelatedResource")
         )
-        enquiry = pages.type(apps.get_model("home", "EnquiryFormPage")).first()
-        return {
-            "toolkits": [{"title": page.title, "url": page.get_url(request)} for page in toolkits],
-            "topics": [
-                {"name": term.name, "url": f"{library}?{urlencode({'topic': term.slug})}"}
-                for term in topic.objects.filter(locale_id=language)
-            ]
-            if library
-            else [],
-            "enquiry_url": enquiry.get_url(request) if enquiry else None,
-        }
-
-    return fragments.cached(request, "search-no-results", build)
+        .order_by("-uses", "-first_published_at")[:NO_RESULTS_TOOLKITS]
+    )
+    enquiry = pages.type(apps.get_model("home", "EnquiryFormPage")).first()
+    return {
+        "toolkits": [{"title": page.title, "url": page.get_url(request)} for page in toolkits],
+        "topics": [
+            {"name": term.name, "url": f"{library}?{urlencode({'topic': term.slug})}"}
+            for term in topic.objects.filter(locale_id=language)
+        ]
+        if library
+        else [],
+        "enquiry_url": enquiry.get_url(request) if enquiry else None,
+    }
 
 
 def recommendations(app_label, model_name):

@@ -4,8 +4,8 @@ did_you_mean() corrects each word of a query that the site never uses to the
 closest word it does use, from the titles of the live pages in the visitor's
 language, the taxonomy terms and the queries editors promoted results for. On
 PostgreSQL pg_trgm's similarity() picks it (search/migrations create the
-extension); elsewhere difflib does, in Python. The vocabulary is cached with
-the fragments until the content changes, and a suggestion is only looked for
+extension); elsewhere difflib does, in Python. The vocabulary is cached
+(caching.version) until the content changes, and a suggestion is only looked for
 when a search finds few results, so a search that finds plenty costs nothing more.
 
 with_synonyms() turns a query into one where each term an editor listed as a
@@ -17,14 +17,13 @@ import difflib
 import re
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from core import fragments
+from caching.version import cached
 from core.i18n import locale_id
 from search.models import Synonym
 
@@ -33,7 +32,6 @@ WORD = re.compile(r"[^\W\d_]{3,}")
 TRIGRAM_SIMILARITY = 0.3
 DIFFLIB_CUTOFF = 0.75
 TAXONOMY_MODELS = ("ResourceType", "Topic", "Audience", "Region")
-SYNONYMS_KEY = "search:synonyms"
 
 
 def words_of(text):
@@ -51,7 +49,7 @@ def build_vocabulary(pages):
 
 
 def vocabulary(pages):
-    return fragments.cached_value(("search-vocabulary", get_language()), lambda: build_vocabulary(pages))
+    return cached("search-vocabulary", "all", lambda: build_vocabulary(pages))
 
 
 def closest_word(word, words):
@@ -84,23 +82,12 @@ def did_you_mean(query, pages):
 
 
 def synonym_groups():
-    """[[term, ...]] for every synonym group.
-
-    Cached until an editor changes the synonyms (forget_synonyms) rather than with the
-    fragments, so the first search after a publish costs no query for them. Like the
-    fragments' generation, the entry expires after GENERATION_SECONDS, for processes
-    that each have their own memory cache.
-    """
-    groups = cache.get(SYNONYMS_KEY)
-    if groups is None:
-        groups = [terms for terms in (group.term_list() for group in Synonym.objects.all()) if terms]
-        cache.set(SYNONYMS_KEY, groups, fragments.GENERATION_SECONDS)
-    return groups
-
-
-def forget_synonyms(**kwargs):
-    """Connected to Synonym's post_save and post_delete (SearchConfig.ready)."""
-    cache.delete(SYNONYMS_KEY)
+    """[[term, ...]] for every synonym group, cached until the content changes (Synonym is a snippet)."""
+    return cached(
+        "search-synonyms",
+        "all",
+        lambda: [terms for terms in (group.term_list() for group in Synonym.objects.all()) if terms],
+    )
 
 
 def with_synonyms(query):

@@ -33,7 +33,7 @@ def silent_server():
 
 
 def redis_cache(url, prefix="ct-security-tests"):
-    return {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": prefix}}
+    return {"default": {"BACKEND": "caching.redis.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": prefix}}
 
 
 def redis_is_up(url=REDIS_TEST_URL):

@@ -4,10 +4,9 @@ import itertools
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from core import fragments, spam
+from core import spam
 from core.models import FooterSettings, FooterText
 from demo.helpers import translate
 from tests.factories import (
@@ -222,53 +221,9 @@ def test_a_site_given_a_new_home_page_serves_it_at_once(client, home_page):
     assert soup_of(client.get("/en/")).h1.get_text(strip=True) == "Changing Tracks 2027"
 
 
-class CountingCache:
-    """The default cache, counting how often each key is read."""
-
-    def __init__(self, cache):
-        self.cache, self.reads = cache, []
-
-    def get(self, key, *args, **kwargs):
-        self.reads.append(key)
-        return self.cache.get(key, *args, **kwargs)
-
-    def __getattr__(self, name):
-        return getattr(self.cache, name)
-
-
-def test_a_page_reads_only_the_content_generation_from_the_shared_cache_once_its_fragments_are_in_memory(
-    client, programme_page, monkeypatch
-):
-    client.get(programme_page.url)  # the fragments are cached, and kept in this process's memory
-    counting = CountingCache(fragments.cache)
-    monkeypatch.setattr(fragments, "cache", counting)
-    assert client.get(programme_page.url).status_code == 200
-    assert counting.reads == [fragments.GENERATION_KEY]
-
-    # Another process, with nothing in its memory yet, reads each fragment from the shared cache once.
-    monkeypatch.setattr(fragments, "_recent", fragments.RecentFragments())
-    counting.reads.clear()
-    assert client.get(programme_page.url).status_code == 200
-    assert counting.reads.count(fragments.GENERATION_KEY) == 1
-    assert len(counting.reads) == len(set(counting.reads)) > 3  # the route, menu, footer, breadcrumbs and more
-
-
-def test_fragments_kept_in_memory_are_copies_and_the_least_recently_used_go_first(settings):
-    settings.FRAGMENT_MEMORY_ENTRIES = 2
-    recent = fragments.RecentFragments()
-    recent.set("menu", [{"title": "Home"}])
-    recent.get("menu", None)[0]["title"] = "Changed by one request"
-    assert recent.get("menu", None) == [{"title": "Home"}]
-    recent.set("footer", "<footer></footer>")
-    recent.get("menu", None)
-    recent.set("breadcrumbs", [])
-    assert recent.get("footer", None) is None
-    assert recent.get("menu", None) == [{"title": "Home"}]
-
-
 def test_a_page_given_a_new_slug_or_unpublished_leaves_its_old_address_at_once(client, programme_page):
     team = ProgrammePageFactory(parent=programme_page, title="Our team", slug="team")
-    assert client.get("/en/about/team/").status_code == 200  # the route is cached
+    assert client.get("/en/about/team/").status_code == 200
     publish_changes(programme_page, slug="about-us")
     assert client.get("/en/about/team/").status_code == 404
     assert client.get("/en/about-us/team/").status_code == 200
@@ -289,7 +244,6 @@ def test_a_pages_edited_body_and_description_show_at_once(client, programme_page
 
 
 def test_a_sign_up_form_in_a_pages_body_is_new_on_every_request(client, home_page, monkeypatch):
-    """The body of a page is cached, except when a block renders something new for each request."""
     page = ProgrammePageFactory(
         parent=home_page,
         slug="about",
@@ -313,10 +267,3 @@ def test_each_query_gets_its_own_filter_form_ticks_and_errors(client, home_page)
     assert form("?year=nineteen&kind=music-service").select_one("input[value=music-service]").has_attr("checked")
     plain = form("")
     assert not plain.select(".error-summary") and not plain.select("input[checked]")
-
-
-def test_routing_finds_a_page_by_its_url_path_through_an_index(db):
-    """Wagtail leaves url_path unindexed; every request looks pages up by it (core.models.BasePage.route)."""
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
-    assert any(details["index"] and details["columns"] == ["url_path"] for details in constraints.values())

@@ -190,6 +190,6 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, home_page, django_
         ProgrammePageFactory(parent=home_page, slug=f"page-{number}")
         ResourcePageFactory(parent=library, slug=f"resource-{number}")
     client.get("/sitemap.xml")
-    # The pages in one query whatever their types, the locales for hreflang alternates, and routing.
-    with django_assert_num_queries(5):
+    # The site, the pages in one query whatever their types, the locales for hreflang alternates, and routing.
+    with django_assert_num_queries(6):
         assert len(sitemap_entries(client)) == 2 * pages + 2

@@ -105,8 +105,8 @@ def test_tracking_and_unknown_parameters_are_dropped_and_served_from_the_clean_k
 
 def test_every_filter_a_listing_reads_is_kept_in_the_key():
     from blog.models import FILTERS as BLOG_FILTERS
+    from caching.middleware import QUERY_PARAMETERS
     from core.filters import parameter_names
-    from core.pagecache import QUERY_PARAMETERS
     from partners.directory import FILTERS as DIRECTORY_FILTERS
     from resources.library import FILTERS as LIBRARY_FILTERS
 

@@ -1,9 +1,9 @@
-"""Every public page in at most ten SQL queries, the same number with five times the content.
+"""How many SQL queries each public page takes: the same with five times the content, none from the page cache.
 
-Each page is measured uncached (no full-page cache) after a warm-up request, so
-the fragments (menu, footer, breadcrumbs, language links, cards) come from the
-cache, as they do on a running site; and again as the first request after a
-publish, when they are all built afresh.
+Each page is measured with every cache off (DummyCache), with its shared fragments
+(menu, footer, language links) cached but the page cache off, and as the first
+request after a publish, which must take no more than with every cache off. A
+page-cache hit takes no query at all.
 """
 
 import datetime
@@ -11,7 +11,7 @@ import datetime
 import pytest
 
 from blog.models import BlogPageMentionedPartner, BlogPageRelatedResource
-from core import fragments
+from caching import version
 from demo.helpers import translate
 from partners.models import PartnerRoleKind
 from resources.models import RelatedResource, ResourceAuthoringPartner
@@ -33,41 +33,41 @@ from tests.factories import (
     TopicFactory,
 )
 
-# Queries per page, (on a typical request, on the first request after a publish).
+# Queries per page: (with every cache off, with the shared fragments cached), the same at any size.
 #
-# A typical request finds in the cache (core.fragments) its site and home page, the page its path
-# leads to, the menu, footer, breadcrumbs and language links, its metadata and body, the rest of a
-# resource, partner or post, a listing's filter form and the markup of its cards. A publish starts
-# a new content generation, so the next request builds all of those afresh (routing alone is one
-# query for the pages along the path and one for the page itself); that count must not grow with
-# the content either.
+# With every cache off (settings.CACHES a DummyCache) a page is built from the database alone: the
+# site, its home page and the routing down to the page (two queries a level), Wagtail's view
+# restriction check, the menu, the language links, the breadcrumbs, the footer's settings and words,
+# the sign-up form's privacy link, then what the page itself shows. Issue 19 asks for 15 or fewer with
+# every cache off: no page type meets it yet (see the README's "Performance").
+# With the caches on but the page cache off, the menu, footer, language links and the sign-up form's
+# privacy link come from the cache (caching.version.cached), which saves eight to thirteen queries.
 QUERIES = {
-    # After a publish the home page's sections load: three resources, the blog and its three posts with
-    # their images and authors, and the partner directory with its count.
-    "home": (0, 20),
-    "programme page": (0, 12),
-    "programme page in a section": (0, 12),
-    "enquiry form": (1, 13),  # its form fields
-    # A listing's counts and the ids on each page of it are cached like its cards (tests/test_library.py
-    # counts a first view of a set of filters).
-    "library": (0, 22),  # after a publish: the cards' images and their renditions
-    "library with three filters and a keyword": (0, 22),
-    "resource": (0, 19),  # after a publish: related resources, authors, its taxonomy in one query, downloads...
-    # Search repeated (its promotions, ranked matches and results are cached; tests/test_search.py
-    # counts a first search): today's hit. The first after a publish loads each result type's own fields.
-    "search for one word": (1, 14),
-    "search for three words": (1, 14),
-    "partner directory": (0, 18),
-    "partner directory with filters": (0, 18),
-    "partner": (0, 17),
-    "blog index": (0, 20),
-    "blog index by tag": (0, 20),
-    "blog post": (0, 18),
-    "enews sign-up": (0, 8),
+    # The sections: three resources, the blog and its three posts with their images and authors, and the
+    # partner directory with its count.
+    "home": (29, 16),
+    "programme page": (17, 8),
+    "programme page in a section": (19, 10),  # one more level to route through
+    "enquiry form": (18, 9),  # its form fields
+    # The options' counts in one query, the page of results with their types, images and renditions.
+    "library": (27, 18),
+    "library with three filters and a keyword": (27, 18),
+    "resource": (29, 19),  # related resources with images, authors, its taxonomy in one query, downloads...
+    # The ranked matches, the promotions, the page of results with each result type's own fields.
+    "search for one word": (16, 8),
+    "search for three words": (16, 8),
+    "partner directory": (22, 13),
+    "partner directory with filters": (22, 13),
+    "partner": (27, 17),
+    "blog index": (24, 15),
+    "blog index by tag": (24, 15),
+    "blog post": (28, 16),
+    "enews sign-up": (8, 0),  # a page of its own, not a Wagtail page: no routing, menu from the cache
     # Wagtail finds the home page's translation: more queries in any language but the default.
-    "Welsh home": (2, 17),
-    "Welsh programme page": (2, 16),
+    "Welsh home": (23, 12),
+    "Welsh programme page": (20, 11),
 }
+EVERY_CACHE_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 WELSH = {
     "Changing Tracks": "Changing Tracks",
@@ -162,21 +162,47 @@ def build_site(home_page, size):
 
 
 @pytest.mark.parametrize("size", [3, 15])
-def test_every_public_page_takes_the_same_few_queries_at_any_size(client, home_page, django_assert_num_queries, size):
+def test_every_public_page_takes_the_same_queries_at_any_size_with_every_cache_off(
+    client, home_page, settings, django_assert_num_queries, size
+):
     pages = build_site(home_page, size)
     assert set(pages) == set(QUERIES)
+    settings.CACHES = EVERY_CACHE_OFF
     for name, url in pages.items():
-        typical, after_a_publish = QUERIES[name]
-        assert client.get(url).status_code == 200, name  # warm-up: fragments, renditions, Wagtail's caches
-        with django_assert_num_queries(typical, info=name):
+        assert client.get(url).status_code == 200, name  # warm-up: renditions, Wagtail's own per-process state
+        with django_assert_num_queries(QUERIES[name][0], info=f"{name}, every cache off"):
             assert client.get(url).status_code == 200, name
-        fragments.start_new_generation()
-        with django_assert_num_queries(after_a_publish, info=f"{name}, first after a publish"):
+
+
+@pytest.mark.parametrize("size", [3, 15])
+def test_every_public_page_takes_the_same_queries_at_any_size_with_its_shared_fragments_cached(
+    client, home_page, django_assert_num_queries, django_assert_max_num_queries, size
+):
+    pages = build_site(home_page, size)
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200, name  # fills the cache
+        with django_assert_num_queries(QUERIES[name][1], info=f"{name}, shared fragments cached"):
             assert client.get(url).status_code == 200, name
+        version.new_content_version()  # as after a publish: built afresh, in as many queries as with the cache off
+        with django_assert_max_num_queries(QUERIES[name][0], info=f"{name}, first after a publish"):
+            assert client.get(url).status_code == 200, name
+
+
+def test_a_page_cache_hit_takes_no_query(client, home_page, settings, django_assert_num_queries):
+    pages = build_site(home_page, 3)
+    settings.PAGE_CACHE_SECONDS = 600
+    for name, url in pages.items():
+        if "q=" in url or name == "enquiry form":
+            continue  # never page-cached: searches (caching.middleware), a page with a CSRF token
+        assert client.get(url).status_code == 200, name
+        with django_assert_num_queries(0, info=name):
+            response = client.get(url)
+        assert response.headers["X-Cache"] == "HIT", name
 
 
 def test_a_missing_page_takes_few_queries(client, home_page, django_assert_num_queries):
     build_site(home_page, 3)
     client.get("/en/no-such-page/")
-    with django_assert_num_queries(2):  # routing, then Wagtail's redirects lookup
+    # The site, the home page, the routing, Wagtail's redirects lookup, then the 404 page's menu.
+    with django_assert_num_queries(5):
         assert client.get("/en/no-such-page/").status_code == 404

@@ -36,7 +36,7 @@ def assert_site_serves_every_public_url(client):
 def test_redis_unreachable_pages_are_served_from_the_database_and_the_error_logged(client, settings, caplog):
     load_demo_site()
     settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
-    with caplog.at_level(logging.ERROR, logger="core.cache"):
+    with caplog.at_level(logging.ERROR, logger="caching.redis"):
         assert_site_serves_every_public_url(client)
     assert "Cache unavailable (ConnectionError" in caplog.text
 
@@ -52,7 +52,7 @@ def test_redis_that_never_answers_costs_one_short_timeout_not_one_per_call(clien
     with silent_server() as port:
         settings.CACHES = redis_cache(f"redis://127.0.0.1:{port}/0")
         started = time.monotonic()
-        with caplog.at_level(logging.ERROR, logger="core.cache"):
+        with caplog.at_level(logging.ERROR, logger="caching.redis"):
             responses = [client.get("/en/") for _ in range(5)]
         elapsed = time.monotonic() - started
     assert [response.status_code for response in responses] == [200] * 5

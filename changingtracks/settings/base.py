@@ -23,6 +23,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "caching",
     "core",
     "navigation",
     "home",
@@ -69,7 +70,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.observability.RequestIDMiddleware",
     "core.security.RefuseTraceMiddleware",
-    "core.middleware.RequestMemoMiddleware",
     # Before anything validates the Host header: answers the old sites' hosts.
     "core.middleware.LegacyHostRedirectMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -80,9 +80,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # After the language and host are settled; before CSRF and logins (core/pagecache.py).
-    "core.pagecache.PageCacheMiddleware",
-    "core.middleware.CachedSiteMiddleware",
+    # After the language and host are settled; before CSRF and logins (caching/middleware.py).
+    "caching.middleware.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-step sign-in to the admin (core/twofactor.py): which device verified this session, then
@@ -327,13 +326,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Changing Tracks <hell
 
 # Cache: Redis when REDIS_URL is set, shared by every process (the rate limits
 # need it to hold across gunicorn workers); each process's memory otherwise.
-# Redis being down is a cache miss, logged, never an error page (core/cache.py).
+# Redis being down is a cache miss, logged, never an error page (caching/redis.py).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 LOCAL_CACHE_ENTRIES = 5000
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
+            "BACKEND": "caching.redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "changingtracks"),
         }
@@ -343,17 +342,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "changingtracks",
-            # Django's default of 300 entries would drop fragments still in use as soon as an editor's
-            # publishes (each a new content generation) add up; entries expire after five minutes anyway.
+            # Django's default of 300 entries would drop values still in use as soon as an editor's
+            # publishes (each a new content version) add up; entries expire after five minutes anyway.
             "OPTIONS": {"MAX_ENTRIES": LOCAL_CACHE_ENTRIES},
         }
     }
 
-# Cached fragments each process also keeps in its own memory (core/fragments.py), most recent first:
-# with Redis, a page then reads only the content generation from it.
-FRAGMENT_MEMORY_ENTRIES = int(os.environ.get("FRAGMENT_MEMORY_ENTRIES", "1000"))
-
-# The full-page cache for anonymous visitors (core/pagecache.py), in the cache above, for this
+# The full-page cache for anonymous visitors (caching/middleware.py), in the cache above, for this
 # many seconds; 0 turns it off. Publishing purges it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Cache-Control on pages anyone may be given: browsers keep them briefly (nothing can purge a

@@ -1,7 +1,7 @@
-"""An index on Wagtail's page url_path, which every request's routing looks pages up by (BasePage.route).
+"""An index on Wagtail's page url_path, which the site's own routing looked pages up by (BasePage.route,
+since removed: pages are routed by Wagtail's own slug lookups now).
 
-Wagtail does not index the column; at ten thousand pages the lookup read the whole page table
-(5-13 ms on PostgreSQL). The index belongs to Wagtail's table, so it is made with SQL that both
+Wagtail does not index the column; at ten thousand pages the lookup read the whole page table. The index belongs to Wagtail's table, so it is made with SQL that both
 PostgreSQL and SQLite accept, and is not part of any model's state.
 """
 

@@ -1,20 +1,17 @@
 import json
 import zlib
-from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
-from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-from core import fragments, i18n
+from core import i18n
 from core.models import SOCIAL_IMAGE_FILTER, SEOMixin
 
 register = template.Library()
@@ -86,30 +83,14 @@ def json_ld(objects):
     return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308  # nosec
 
 
-def cached_markup(request, name, build, *key_parts):
-    """build()'s markup, cached until content changes; built afresh in a preview, whose unsaved changes no
-    cached markup has."""
-    if getattr(request, "is_preview", False):
-        return build()
-    return fragments.cached(request, name, build, *key_parts)
-
-
 @register.simple_tag(takes_context=True)
 def page_metadata(context):
-    """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods.
-
-    Cached with the page's other fragments: the social image's rendition alone costs a query and
-    a cache round trip. A preview builds them afresh from the editor's unsaved changes.
-    """
+    """Description, canonical link, sharing tags and JSON-LD for a page, from its SEOMixin methods."""
     page = context.get("page")
-    request = context["request"]
     if not isinstance(page, SEOMixin):
         return ""
-
-    def build():
-        return render_to_string("includes/metadata.html", metadata(page, request, context.get("original_page")))
-
-    return cached_markup(request, "page-metadata", build, page.pk)
+    request = context["request"]
+    return render_to_string("includes/metadata.html", metadata(page, request, context.get("original_page")))
 
 
 def metadata(page, request, original):
@@ -135,70 +116,3 @@ def metadata(page, request, original):
         "image_alt": image.default_alt_text if image else "",
         "structured_data": json_ld(page.get_structured_data(request)),
     }
-
-
-@register.simple_tag(takes_context=True)
-def include_body(context, page):
-    """{% include_block page.body %}, cached with the page's other fragments.
-
-    A body's blocks cost a query for the pages and images they choose, and then their templates.
-    A body with a block that renders something new for each request (a sign-up form) and a
-    preview are built afresh.
-    """
-    body = page.body
-
-    def build():
-        return body.render_as_block(context=context.flatten())
-
-    per_request = any(
-        getattr(body.stream_block.child_blocks.get(item["type"]), "renders_per_request", False)
-        for item in body.raw_data
-    )
-    if per_request:
-        return build()
-    return cached_markup(context["request"], "page-body", build, page.pk)
-
-
-def fragment_key_part(value):
-    """An object counts as its id, a list of objects as a digest of their ids, a query string
-    (request.GET) as a digest of it, anything else as itself.
-
-    A queryset not yet run is asked for its ids alone, which are cached with the fragments:
-    when the markup is cached too, the listing's pages, their images and renditions are never
-    loaded, and a page of the listing seen before runs no query at all.
-    """
-    if hasattr(value, "pk"):
-        return value.pk
-    if isinstance(value, QueryDict):
-        return fragments.digest(value.urlencode())
-    if isinstance(value, QuerySet) and value._result_cache is None:
-        value = fragments.cached_rows(value.values_list("pk", flat=True))
-    if isinstance(value, Iterable) and not isinstance(value, str):
-        return fragments.digest(",".join(str(fragment_key_part(item)) for item in value))
-    return value
-
-
-class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, key_parts):
-        self.nodelist, self.name, self.key_parts = nodelist, name, key_parts
-
-    def render(self, context):
-        parts = [fragment_key_part(part.resolve(context)) for part in self.key_parts]
-        return cached_markup(context["request"], self.name, lambda: self.nodelist.render(context), *parts)
-
-
-@register.tag
-def cachedfragment(parser, token):
-    """{% cachedfragment "name" key... %}markup{% endcachedfragment %}: the markup cached until content changes.
-
-    For markup that costs far more to build than to fetch, such as a listing's cards, each with
-    a <picture> of six renditions. The markup must depend on nothing but the name and the keys
-    (objects count as their ids, lists and querysets of objects as theirs), besides the site and
-    language; a listing keyed by its unrun queryset loads its pages only when the markup is built.
-    Any publish or edit starts a new content generation (core.fragments), so it is never stale.
-    """
-    name, *key_parts = token.split_contents()[1:]
-    nodelist = parser.parse(("endcachedfragment",))
-    parser.delete_first_token()
-    key_parts = [parser.compile_filter(part) for part in key_parts]
-    return CachedFragmentNode(nodelist, parser.compile_filter(name).resolve({}), key_parts)

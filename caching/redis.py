@@ -10,7 +10,8 @@ dead server costs one short timeout every few seconds, not one per cache call.
 It also keeps one redis.Redis client per connection pool (SharedClientRedisCacheClient):
 Django's builds a new one for every cache call, and a client's constructor, which
 sets up some 170 response handlers, cost more than a cached page's one round trip
-to Redis.
+to Redis: measured in make bench, it kept cached pages under 70% of the static
+file's rate (benchmarks/README.md).
 """
 
 import logging

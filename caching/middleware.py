@@ -11,9 +11,11 @@ A response is public, stored in Django's default cache for PAGE_CACHE_SECONDS
 and sent with `Cache-Control: public, max-age, s-maxage, stale-while-revalidate`,
 only when it is a 200 to a GET from a visitor without a session or messages
 cookie, and the view neither set a cookie, used the session or the CSRF token
-or the CSP nonce, showed a form error, served a preview or a search, nor set
-Cache-Control or Vary itself. Responses for someone in particular (a session, a
-login, a CSRF token, a preview) and searches get `private, no-cache`. HEAD
+or the CSP nonce, served a preview or a search, nor set Cache-Control or Vary
+itself: a view or page whose response is for one visitor only (a form showing
+its errors, say) marks it with never_cache or patch_cache_control, and the page
+cache leaves it alone. Responses for someone in particular (a session, a login,
+a CSRF token, a preview) and searches get `private, no-cache`. HEAD
 requests are answered from the cache but never fill it. The key is scheme, host,
 language, path and the query parameters pages read (QUERY_PARAMETERS: the page
 number and each listing's filters, which their apps register with
@@ -22,18 +24,13 @@ unknown) is dropped from the request before the view sees it, so such addresses
 are served from, and fill, the clean address's entry: junk query strings cannot
 fill the cache.
 
-Purging is by the content generation (core.fragments, shared with the cached
-fragments): each stored page records the generation it was built in, and any
-publish, unpublish, move or delete of a page, or any change to what pages show
-besides their own content (site settings, snippets, tags, images, documents,
-view restrictions, sites, locales), starts a new one, after which every stored
-page is a miss. Purging only a page and its ancestors would miss other
-listings that show it (a partner's profile lists its resources, filtered and
-paginated listing URLs are endless); a global generation is correct without
-knowing them, and a site that publishes a few times a day loses little. The
-same changes to pages purge the page and its ancestors from a CDN through
-wagtail.contrib.frontend_cache (WAGTAILFRONTENDCACHE); other URLs there expire
-after PAGE_CACHE_CDN_SECONDS.
+Purging is by the content version (caching.version): each stored page records
+the version it was built in, and any change to what pages show starts a new one,
+after which every stored page is a miss. Purging only a page and its ancestors
+would miss other listings that show it (a partner's profile lists its resources,
+filtered and paginated listing URLs are endless). The same changes to pages
+purge the page and its ancestors from a CDN through wagtail.contrib.frontend_cache
+(WAGTAILFRONTENDCACHE); other URLs there expire after PAGE_CACHE_CDN_SECONDS.
 """
 
 import hashlib
@@ -49,13 +46,11 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from core import fragments
+from caching import version as content
 
 SEARCH_URL_NAMES = {"search", "search_autocomplete"}
 # Vary headers the key already covers (the language is part of it).
 KEYED_VARY_HEADERS = {"accept-language"}
-# What the site's form templates write only when a form has an error.
-FORM_ERROR_MARKERS = (b'aria-invalid="true"', b'class="error-summary"', b'class="field__error"')
 
 
 # The query parameters public pages read: the page number (core/paging.py), the sitemap's page,
@@ -70,11 +65,10 @@ def reads_query_parameters(*names):
 
 def clean_query(query):
     """The query with only the parameters pages read, in a fixed order (so ?b=1&a=2 and ?a=2&b=1 share a key)."""
-    clean = QueryDict(mutable=True)
+    kept = QueryDict(mutable=True)
     for name in sorted(set(query) & QUERY_PARAMETERS):
-        clean.setlist(name, query.getlist(name))
-    clean._mutable = False
-    return clean
+        kept.setlist(name, query.getlist(name))
+    return QueryDict(kept.urlencode())
 
 
 class PageCacheMiddleware:
@@ -82,14 +76,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = generation = None
+        key = version = None
         if settings.PAGE_CACHE_SECONDS > 0 and may_be_cached(request):
             request.GET = clean_query(request.GET)
             key = page_key(request)
-            generation, entry = read(key)
-            if entry and entry["generation"] == generation:
+            version, entry = read(key)
+            if entry and entry["version"] == version:
                 return cached_response(entry)
-        response = self.get_response(request)
+        token = content.remember_for_request(version or content.content_version())
+        try:
+            response = self.get_response(request)
+        finally:
+            content.forget_for_request(token)
         if is_personal(request, response) or is_search(request):
             patch_cache_control(response, private=True, no_cache=True)
         elif is_public(request, response):
@@ -100,8 +98,8 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
                 stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
             )
-            if generation is not None and request.method == "GET":
-                store(key, generation, response)
+            if version is not None and request.method == "GET":
+                store(key, version, response)
         return response
 
 
@@ -117,13 +115,13 @@ def page_key(request):
 
 
 def read(key):
-    """The current content generation (core.fragments) and the entry stored under key, in one round trip."""
-    found = caches["default"].get_many([fragments.GENERATION_KEY, key])
-    return found.get(fragments.GENERATION_KEY) or fragments.current_generation(), found.get(key)
+    """The current content version and the entry stored under key, in one round trip."""
+    found = caches["default"].get_many([content.VERSION_KEY, key])
+    return found.get(content.VERSION_KEY) or content.content_version(), found.get(key)
 
 
-def store(key, generation, response):
-    entry = {"generation": generation, "content": response.content, "headers": list(response.headers.items())}
+def store(key, version, response):
+    entry = {"version": version, "content": response.content, "headers": list(response.headers.items())}
     caches["default"].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
     response.headers["X-Cache"] = "MISS"
 
@@ -163,9 +161,7 @@ def is_public(request, response):
     if response.has_header("Cache-Control"):
         return False
     vary = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
-    if not vary <= KEYED_VARY_HEADERS:
-        return False
-    return not any(marker in response.content for marker in FORM_ERROR_MARKERS + (b"csrfmiddlewaretoken",))
+    return vary <= KEYED_VARY_HEADERS
 
 
 def purge_page_and_listings(page):
@@ -189,8 +185,8 @@ def purge_on_page_change(sender, instance, **kwargs):
 
 
 def connect_purge_signals():
-    """Purge the CDN on page changes (the page cache itself is purged by the content generation, core.fragments)."""
+    """Purge the CDN on page changes (the page cache itself is purged by the content version)."""
     for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
-        signal.connect(purge_on_page_change, dispatch_uid="core.pagecache.page_change")
+        signal.connect(purge_on_page_change, dispatch_uid="caching.middleware.page_change")
     # A page's delete deletes its row in each table of its class hierarchy: purge once, for the Page row.
-    pre_delete.connect(purge_on_page_change, sender=Page, dispatch_uid="core.pagecache.page_delete")
+    pre_delete.connect(purge_on_page_change, sender=Page, dispatch_uid="caching.middleware.page_delete")
