@@ -49,8 +49,8 @@
 
     // Disclosures on narrow screens: the menu and the listings' filters sit behind a button
     // ([data-disclosure], aria-controls naming what it shows). Escape closes an open one and puts
-    // focus back on its button. The CSS shows the buttons and hides what they control only when
-    // has-script.js has run, so without JavaScript everything is shown; from 48em it hides the buttons.
+    // focus back on its button. The CSS shows the buttons and hides what they control only where
+    // scripts run (@media (scripting: enabled)), so without JavaScript everything is shown.
     function enhanceDisclosures() {
         document.querySelectorAll("[data-disclosure]").forEach(function (toggle) {
             var regions = toggle.getAttribute("aria-controls").split(" ").map(function (id) {
