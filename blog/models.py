@@ -311,7 +311,7 @@ class BlogPage(ExampleContentMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = blog_index = served_version(self.get_parent()).specific
+        context["blog_index"] = blog_index = served_version(self.parent_page).specific
         context["feed_url"] = blog_index.feed_full_url(request)
         context["authors"] = self.author_people
         context["related_resources"] = self.chosen_live_pages("related_resources", "resource", "resource_type")

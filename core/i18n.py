@@ -67,6 +67,21 @@ def locale_id(language_code):
     return _locale_ids[language_code]
 
 
+def localized(pages):
+    """Each page's live translation in the visitor's language where there is one, else the page itself.
+
+    Wagtail's Page.localized asks for the active Locale and the translation once per page; this
+    makes at most one query for the whole list.
+    """
+    active = locale_id(get_language())
+    others = [page.translation_key for page in pages if page.locale_id != active]
+    found = {}
+    if others:
+        translations = Page.objects.live().filter(translation_key__in=others, locale_id=active)
+        found = {translation.translation_key: translation for translation in translations}
+    return [page if page.locale_id == active else found.get(page.translation_key, page) for page in pages]
+
+
 def live_translation_urls(request, page):
     """(url, full url) of the live versions of page in every locale, itself included, keyed by language code."""
 
@@ -77,7 +92,11 @@ def live_translation_urls(request, page):
             for translation in translations
         }
 
-    return cached("translations", (request.get_host(), page.pk), build)
+    # Remembered on the request: the language switcher and the alternate links both read it.
+    remembered = request.__dict__.setdefault("live_translation_urls", {})
+    if page.pk not in remembered:
+        remembered[page.pk] = cached("translations", (request.get_host(), page.pk), build)
+    return remembered[page.pk]
 
 
 def live_home_pages(request):

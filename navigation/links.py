@@ -93,12 +93,13 @@ def footer_content_for(request):
     def build():
         settings = FooterSettings.for_request(request)
         words = FooterText.for_active_language()
-        links = []
-        for link in words.footer_links if words else []:
-            if link.value["page"] is None:  # the chosen page was deleted
-                continue
-            target = link.value["page"].localized
-            links.append({"url": target.get_url(request), "label": link.value["label"] or target.title})
+        # A chosen page that was deleted is left out.
+        chosen = [link.value for link in words.footer_links if link.value["page"]] if words else []
+        targets = i18n.localized([link["page"] for link in chosen])
+        links = [
+            {"url": target.get_url(request), "label": link["label"] or target.title}
+            for link, target in zip(chosen, targets, strict=True)
+        ]
         return {
             "contact_email": settings.contact_email,
             "contact_phone": settings.contact_phone,

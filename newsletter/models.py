@@ -100,6 +100,7 @@ class NewsletterSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("privacy_page")]
+    select_related = ["privacy_page"]  # read on every page with the sign-up form
 
     class Meta:
         verbose_name = _("enews")

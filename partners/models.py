@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from core.blocks import INLINE_RICH_TEXT_FEATURES
 from core.forms import has_nul_byte
-from core.models import BasePage, ReviewMixin
+from core.models import BasePage, ReviewMixin, public
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -325,7 +325,7 @@ class PartnerPage(ReviewMixin, BasePage):
             parental_key = next(field for field in row_model._meta.fields if isinstance(field, ParentalKey))
             lookup = f"{parental_key.remote_field.related_name}__{relation.field.name}"
             pages = parental_key.related_model.objects.filter(**{lookup: self})
-        pages = pages.live().public().filter(locale_id=self.locale_id).distinct()
+        pages = public(pages.live().filter(locale_id=self.locale_id)).distinct()
         return list(pages.order_by("-first_published_at")[:RELATED_PAGES_SHOWN])
 
     def get_context(self, request, *args, **kwargs):
@@ -333,7 +333,7 @@ class PartnerPage(ReviewMixin, BasePage):
         context["roles"] = list(self.roles.all())
         context["authored_resources"] = self.related_pages(AUTHORED_RESOURCES)
         context["blog_mentions"] = self.related_pages(BLOG_MENTIONS)
-        context["directory"] = self.get_parent()
+        context["directory"] = self.parent_page
         return context
 
 

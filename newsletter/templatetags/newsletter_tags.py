@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from caching.version import cached
+from core import i18n
 from newsletter.forms import SignupForm
 from newsletter.models import NewsletterSettings
 
@@ -15,7 +16,7 @@ def privacy_url(request):
 
     def build():
         page = NewsletterSettings.for_request(request).privacy_page
-        return page.localized.get_url(request) if page and page.live else None
+        return i18n.localized([page])[0].get_url(request) if page and page.live else None
 
     return cached("enews-privacy", request.get_host(), build)
 
