@@ -40,6 +40,7 @@ from blog.models import (
     Person,
 )
 from core.blocks import HEARD_PRINCIPLES
+from core.framework_adapter import insert_own_rows, tree_child_path, tree_position
 from demo import resources as resources_demo
 from demo.helpers import stream
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
@@ -78,12 +79,12 @@ def bulk_add_children(parent, pages):
     """
     model = type(pages[0])
     last_child = parent.get_last_child()
-    first_step = last_child._get_lastpos_in_path() + 1 if last_child else 1
+    first_step = tree_position(last_child) + 1 if last_child else 1
     content_type = ContentType.objects.get_for_model(model)
     now = timezone.now()
     for step, page in enumerate(pages, start=first_step):
         page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, step)
+        page.path = tree_child_path(parent, step)
         page.numchild = 0
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.locale_id = parent.locale_id
@@ -96,9 +97,7 @@ def bulk_add_children(parent, pages):
     rows = Page.objects.bulk_create([Page(**{name: getattr(page, name) for name in page_fields}) for page in pages])
     for page, row in zip(pages, rows, strict=True):
         page.id = page.page_ptr_id = row.pk
-    model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
-    for page in pages:
-        page._state.adding = False
+    insert_own_rows(pages, fields=model._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     parent.numchild += len(pages)
 

@@ -21,8 +21,11 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
+from core.framework_adapter import redis_connection_pool_index, set_redis_cache_client_class
+
 logger = logging.getLogger(__name__)
 _MISSING = object()
+PING_KEY = "health:ping"
 
 # Short timeouts: a cache that answers slowly is worse than no cache.
 DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
@@ -33,22 +36,21 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}
+        self._shared_clients = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        if index not in self._clients:
-            self._clients[index] = super().get_client(key, write=write)
-        return self._clients[index]
+        index = redis_connection_pool_index(self, write)
+        if index not in self._shared_clients:
+            self._shared_clients[index] = super().get_client(key, write=write)
+        return self._shared_clients[index]
 
 
 class ResilientRedisCache(RedisCache):
     RETRY_AFTER = 5.0
 
     def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = SharedClientRedisCacheClient
-        self._options = {**DEFAULT_OPTIONS, **self._options}
+        super().__init__(server, {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}})
+        set_redis_cache_client_class(self, SharedClientRedisCacheClient)
         self._down_until = 0.0
 
     def _call(self, method, fallback, *args, **kwargs):
@@ -68,8 +70,11 @@ class ResilientRedisCache(RedisCache):
             return fallback
 
     def ping(self):
-        """Ask Redis directly, raising if it does not answer (for the health check)."""
-        return self._cache.get_client(write=True).ping()
+        """Ask Redis directly, raising if it does not answer (for the health check).
+
+        RedisCache's own has_key, which raises, not this class's, which takes Redis being down for a miss.
+        """
+        super().has_key(PING_KEY)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("add", False, key, value, timeout, version)

@@ -25,8 +25,11 @@ class AllLocalesSitemap(Sitemap):
             return pages.specific()
         return pages
 
-    def _urls(self, page, protocol, domain):
-        """Each page's URLs, with an hreflang alternate for every live translation listed beside it."""
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each page's URLs, with an hreflang alternate for every live translation listed beside it.
+
+        The pages give their own full URLs (get_sitemap_urls), so the site and protocol are not needed.
+        """
         pages = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
         for item in pages:

@@ -61,7 +61,7 @@ class HumanCheckMixin:
 
     def clean(self):
         cleaned_data = super().clean()
-        if self._errors:
+        if self.errors:  # the fields' errors so far (full_clean has started, so this does not start it again)
             # The post is refused anyway; a person sees only what to fix, then sends a fresh form.
             return cleaned_data
         failure = self.human_check_failure()

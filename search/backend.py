@@ -119,8 +119,9 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
         tsquery = compiler.build_tsquery(compiler.query, config=config)
         if tsquery is None:  # nothing left to search for
             return []
-        # Wagtail's own rank expression, on the entries' columns rather than through the join.
-        rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        # Wagtail's own rank (its title weighted by title_norm), on the entries' columns rather than through the join.
+        rank = compiler.build_tsrank(F("title"), compiler.query, config=config) * F("title_norm")
+        rank += compiler.build_tsrank(F("body"), compiler.query, config=config)
         entries = (
             IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(pages.model),

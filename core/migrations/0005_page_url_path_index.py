@@ -1,8 +1,11 @@
 """An index on Wagtail's page url_path, which the site's own routing looked pages up by (BasePage.route,
-since removed: pages are routed by Wagtail's own slug lookups now).
+since removed: pages are routed by Wagtail's own slug lookups now). What still looks pages up by
+url_path is the redirect import (core/redirect_import.find_page) and Wagtail's get_by_natural_key
+(docs/scaling.md, "SQL of the site's own on Wagtail's tables").
 
-Wagtail does not index the column; at ten thousand pages the lookup read the whole page table. The index belongs to Wagtail's table, so it is made with SQL that both
-PostgreSQL and SQLite accept, and is not part of any model's state.
+Wagtail does not index the column; without the index each such lookup reads the whole page table.
+The index belongs to Wagtail's table, so it is made with SQL that both PostgreSQL and SQLite accept,
+and is not part of any model's state.
 """
 
 from django.db import migrations
