@@ -18,7 +18,13 @@ MODELS = ["resourcetype", "topic", "audience", "region"]
 def move_content_types(from_label, to_label):
     def move(apps, schema_editor):
         ContentType = apps.get_model("contenttypes", "ContentType")
-        ContentType.objects.filter(app_label=from_label, model__in=MODELS).update(app_label=to_label)
+        for model in MODELS:
+            moving = ContentType.objects.filter(app_label=from_label, model=model)
+            if moving.exists():
+                # After a rollback, post_migrate made an empty one under the other label: the first one,
+                # with its permissions, translations and index entries, keeps the name.
+                ContentType.objects.filter(app_label=to_label, model=model).delete()
+                moving.update(app_label=to_label)
         ContentType.objects.clear_cache()
 
     return move
