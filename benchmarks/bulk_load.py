@@ -39,21 +39,13 @@ from blog.models import (
     BlogPageTag,
     Person,
 )
-from core.blocks import HEARD_PRINCIPLES
 from core.framework_adapter import insert_own_rows, tree_child_path, tree_position
 from demo import resources as resources_demo
 from demo.helpers import stream
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
-from resources.models import (
-    Audience,
-    Region,
-    ResourceAuthoringPartner,
-    ResourceDownload,
-    ResourceIndexPage,
-    ResourcePage,
-    ResourceType,
-    Topic,
-)
+from resources.models import ResourceAuthoringPartner, ResourceDownload, ResourceIndexPage, ResourcePage
+from taxonomy.models import Audience, Region, ResourceType, Topic
+from taxonomy.principles import HEARD_PRINCIPLES
 
 SLUG_PREFIX = "bench-"
 BATCH_SIZE = 500

@@ -20,6 +20,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from taxonomy.principles import HEARD_PRINCIPLES
+
 # Rich text in the body: h2-h4 only, simple emphasis, links and lists.
 BODY_RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 # Short rich text (intros, captions, answers): no headings.
@@ -234,19 +236,6 @@ class TitledEmbedBlock(blocks.StructBlock):
         preview_value = {"url": "https://www.youtube.com/watch?v=jNQXAC9IVRw", "title": "An example video"}
 
 
-HEARD_PRINCIPLES = [
-    (
-        "holistic",
-        _("Holistic"),
-        _("The personal, social and emotional benefits of music drive the vision and mission."),
-    ),
-    ("equitable", _("Equitable"), _("People facing the biggest barriers receive the most support.")),
-    ("authentic", _("Authentic"), _("The work is designed together with the people it is for.")),
-    ("representative", _("Representative"), _("Participants and colleagues reflect our diverse society.")),
-    ("diverse", _("Diverse"), _("All musical genres, styles and practices are valued equally.")),
-]
-
-
 class HeardPrinciplesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         default="Making sure young people's music is HEARD", max_length=120, help_text=_("Shown as an h2.")
@@ -407,12 +396,12 @@ class CardsBlock(blocks.StructBlock):
         help_text=_("The pages to show as cards, in this order. Leave empty to show the newest resources instead."),
     )
     resource_type = SnippetChooserBlock(
-        "resources.ResourceType",
+        "taxonomy.ResourceType",
         required=False,
         help_text=_("For the newest resources: show only this type, such as toolkits. Leave empty for any type."),
     )
     topic = SnippetChooserBlock(
-        "resources.Topic",
+        "taxonomy.Topic",
         required=False,
         help_text=_("For the newest resources: show only resources on this topic. Leave empty for any topic."),
     )

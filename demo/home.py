@@ -15,7 +15,7 @@ from core.models import FooterSettings, FooterText
 from demo.helpers import child_page, demo_image, list_items, stream, translate
 from demo.resources import load_taxonomy
 from home.models import HomePage, ProgrammePage
-from resources.models import ResourceType
+from taxonomy.models import ResourceType
 
 
 def paragraph(*texts):

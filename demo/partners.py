@@ -3,7 +3,7 @@
 Written in the project's own words. The seeds name each service and its part in
 the programme but give no years per partner, websites or project titles, so
 those fields stay empty rather than invented. Regions are the Region terms
-loaded by the resource library's demo taxonomy.
+loaded with the demo taxonomy (demo.resources.load_taxonomy).
 """
 
 from django.utils.text import slugify
@@ -16,8 +16,8 @@ from partners.models import (
     PartnerPage,
     PartnerRole,
     PartnerRoleKind,
-    region_model,
 )
+from taxonomy.models import Region
 
 ACTION_RESEARCH = PartnerRoleKind.ACTION_RESEARCH_PARTNER
 NWG = PartnerRoleKind.NWG_MEMBER
@@ -81,7 +81,7 @@ def load(home):
         ),
         listing_summary="The music services in Changing Tracks' action research and national working group.",
     )
-    regions = {region.slug: region for region in region_model().objects.filter(locale=Locale.get_default())}
+    regions = {region.slug: region for region in Region.objects.filter(locale=Locale.get_default())}
     for place, area, region_slug, roles, summary in PARTNERS:
         name = partner_name(place)
         child_page(

@@ -19,16 +19,13 @@ from wagtail.models import Locale
 from demo.helpers import child_page, stream, translate
 from demo.pdf import LARGE_PRINT_SIZE, make_pdf
 from resources.models import (
-    Audience,
-    Region,
     ResourceAlternativeFormat,
     ResourceAuthoringPartner,
     ResourceDownload,
     ResourceIndexPage,
     ResourcePage,
-    ResourceType,
-    Topic,
 )
+from taxonomy.models import Audience, Region, ResourceType, Topic
 
 TAXONOMY = {
     ResourceType: ["Toolkit", "Report", "Case study", "Video", "Tool or template", "Guide"],

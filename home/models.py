@@ -26,13 +26,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import HEARD_PRINCIPLES, INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import INLINE_RICH_TEXT_FEATURES, BaseStreamBlock
 from core.images import images_with_renditions
 from core.models import BasePage, ReviewMixin, public
 from core.ratelimit import RateLimitedPageMixin
 from core.spam import HumanCheckMixin, quoted_block
 from home.panels import StoredOnlyWarningPanel
 from navigation.links import footer_content_for
+from taxonomy.principles import HEARD_PRINCIPLES
 
 logger = logging.getLogger(__name__)
 

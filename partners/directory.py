@@ -21,7 +21,8 @@ from core.i18n import locale_id
 from core.images import renditions_prefetch
 from core.models import public
 from core.paging import paginate
-from partners.models import FIRST_YEAR, LAST_YEAR, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind, region_model
+from partners.models import FIRST_YEAR, LAST_YEAR, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
+from taxonomy.models import Region
 
 PARTNERS_PER_PAGE = 36
 MAX_NAME_QUERY = 100
@@ -52,7 +53,6 @@ COUNT_HEIGHT = 26
 
 def region_terms():
     """The active language's regions, each with the English slug that places it on the map."""
-    Region = region_model()
     source_slug = Region.objects.filter(
         translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
     ).values("slug")[:1]

@@ -1,7 +1,6 @@
 """Partner profiles (music services, music education hubs) and their directory.
 
-A partner's region is the Region snippet shared with the resource library,
-pointed at by string so this app never imports the library's internals. The
+A partner's region is a Region of the shared taxonomy (the taxonomy app). The
 resource library and the blog point back at partners through page choosers
 with the related names AUTHORED_RESOURCES and BLOG_MENTIONS; the profile
 lists those pages once the choosers exist (see PartnerPage.related_pages).
@@ -133,7 +132,7 @@ class PartnerPage(ReviewMixin, BasePage):
         help_text=_("Optional. The organisation's logo; its alt text is made from the organisation's name."),
     )
     region = models.ForeignKey(
-        "resources.Region",
+        "taxonomy.Region",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -374,8 +373,3 @@ class PartnerRole(Orderable):
     @property
     def years(self):
         return year_range_label(self.start_year, self.end_year)
-
-
-def region_model():
-    """The shared Region snippet, found through the partner's region field rather than imported."""
-    return PartnerPage._meta.get_field("region").related_model

@@ -24,13 +24,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.blocks import HEARD_PRINCIPLES
 from core.filters import Filter, FilterSet
 from core.forms import QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
 from core.paging import paginate
-from resources.models import Audience, Region, ResourcePage, ResourceType, Topic
+from resources.models import ResourcePage
+from taxonomy.models import Audience, Region, ResourceType, Topic
+from taxonomy.principles import HEARD_PRINCIPLES
 
 PER_PAGE = 12
 NOINDEX_FROM = 2  # choices, the keyword included, from which a view is not indexed

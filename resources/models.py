@@ -1,13 +1,10 @@
-"""The resource library: its taxonomy, the library page and resource pages.
+"""The resource library: the library page and resource pages.
 
-ResourceType, Topic, Audience and Region are snippets that editors order and
-translate; their slugs are used in the library's shareable filter URLs. Region
-is shared with the partner directory.
-
-A ResourcePage lives under the ResourceIndexPage of its language. Its
-downloads are Wagtail documents; the text of a PDF download is extracted when
-the document is saved (resources.text) and indexed with the resource, so a
-phrase that only appears inside a toolkit's PDF finds the toolkit.
+A resource is filed by the shared taxonomy (the taxonomy app). A ResourcePage
+lives under the ResourceIndexPage of its language. Its downloads are Wagtail
+documents; the text of a PDF download is extracted when the document is saved
+(resources.text) and indexed with the resource, so a phrase that only appears
+inside a toolkit's PDF finds the toolkit.
 """
 
 from django import forms
@@ -32,66 +29,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import HEARD_PRINCIPLES, BaseStreamBlock
+from core.blocks import BaseStreamBlock
 from core.forms import has_nul_byte
 from core.images import images_with_renditions
 from core.models import BasePage, ExampleContentMixin, ReviewMixin
-
-
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(max_length=80, help_text=_("The name visitors see, in plain English."))
-    slug = models.SlugField(
-        max_length=80,
-        allow_unicode=False,
-        help_text=_("Used in web addresses of filtered lists, for example 'nurture-groups'. Lower case and hyphens."),
-    )
-    description = models.TextField(
-        blank=True, max_length=300, help_text=_("Optional: one sentence saying what belongs here.")
-    )
-    sort_order = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Lower numbers come first in filters and lists.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-def unique_slug_per_locale(model_name):
-    return models.UniqueConstraint(fields=["locale", "slug"], name=f"unique_{model_name}_slug_per_locale")
-
-
-class ResourceType(TaxonomyTerm):
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("resource type")
-        constraints = [unique_slug_per_locale("resourcetype")]
-
-
-class Topic(TaxonomyTerm):
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("topic")
-        constraints = [unique_slug_per_locale("topic")]
-
-
-class Audience(TaxonomyTerm):
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("audience")
-        constraints = [unique_slug_per_locale("audience")]
-
-
-class Region(TaxonomyTerm):
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("region")
-        constraints = [unique_slug_per_locale("region")]
+from taxonomy.principles import HEARD_PRINCIPLES
 
 
 class ResourceIndexPage(BasePage):
@@ -133,7 +78,7 @@ class ResourceIndexPage(BasePage):
 
 
 def heard_field(slug):
-    """A tick box for one HEARD principle, labelled and explained from core.blocks.HEARD_PRINCIPLES."""
+    """A tick box for one HEARD principle, labelled and explained from taxonomy.principles."""
     name, meaning = next((name, meaning) for key, name, meaning in HEARD_PRINCIPLES if key == slug)
     return models.BooleanField(default=False, verbose_name=name, help_text=meaning)
 
@@ -180,7 +125,7 @@ class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
         null=True, blank=True, help_text=_("When someone last checked the resource was still accurate.")
     )
     resource_type = models.ForeignKey(
-        "resources.ResourceType",
+        "taxonomy.ResourceType",
         null=True,
         blank=True,  # required in the editor's form; blank here so deleting a type never blocks a save
         on_delete=models.SET_NULL,
@@ -188,16 +133,16 @@ class ResourcePage(ExampleContentMixin, ReviewMixin, BasePage):
         help_text=_("What kind of resource this is, such as a toolkit or a report. Manage the list under Taxonomy."),
     )
     topics = ParentalManyToManyField(
-        "resources.Topic", blank=True, related_name="resources", help_text=_("Tick every topic the resource covers.")
+        "taxonomy.Topic", blank=True, related_name="resources", help_text=_("Tick every topic the resource covers.")
     )
     audiences = ParentalManyToManyField(
-        "resources.Audience",
+        "taxonomy.Audience",
         blank=True,
         related_name="resources",
         help_text=_("Tick the people the resource is written for."),
     )
     regions = ParentalManyToManyField(
-        "resources.Region",
+        "taxonomy.Region",
         blank=True,
         related_name="resources",
         help_text=_("Tick the regions the resource comes from or is about. Leave empty if it is UK-wide."),

@@ -224,7 +224,7 @@ def no_results_help(request, pages):
     """
 
     resource_page = apps.get_model("resources", "ResourcePage")
-    topic = apps.get_model("resources", "Topic")
+    topic = apps.get_model("taxonomy", "Topic")
     language = locale_id(get_language())
     library = library_page(request, pages)
     toolkits = (

@@ -43,7 +43,7 @@ def build_vocabulary(pages):
     texts = list(pages.values_list("title", flat=True))
     language = locale_id(get_language())
     for name in TAXONOMY_MODELS:
-        texts += apps.get_model("resources", name).objects.filter(locale_id=language).values_list("name", flat=True)
+        texts += apps.get_model("taxonomy", name).objects.filter(locale_id=language).values_list("name", flat=True)
     texts += Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
     return sorted({word for text in texts for word in words_of(text)})
 

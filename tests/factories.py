@@ -14,7 +14,8 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Person
 from demo.pdf import make_pdf
 from home.models import EnquiryFormField, EnquiryFormPage, HomePage, ProgrammePage
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
-from resources.models import Audience, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
+from resources.models import ResourceIndexPage, ResourcePage
+from taxonomy.models import Audience, Region, ResourceType, Topic
 
 
 class ImageFactory(wagtail_factories.ImageFactory):

@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
+from resources.models import ResourceIndexPage, ResourcePage
+from taxonomy.models import ResourceType, Topic
 from tests.factories import (
     AudienceFactory,
     RegionFactory,

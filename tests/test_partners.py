@@ -17,7 +17,8 @@ from demo.resources import load_taxonomy
 from home.models import HomePage
 from partners import directory as partner_directory
 from partners.models import PartnerIndexPage, PartnerPage, PartnerRoleKind, year_range_label
-from resources.models import Region, ResourceAuthoringPartner, ResourcePage
+from resources.models import ResourceAuthoringPartner, ResourcePage
+from taxonomy.models import Region
 from tests.factories import (
     HomePageFactory,
     ImageFactory,

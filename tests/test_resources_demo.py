@@ -11,16 +11,9 @@ from django.core.management import call_command
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
-from core.blocks import HEARD_PRINCIPLES
-from resources.models import (
-    Audience,
-    DocumentText,
-    Region,
-    ResourceAlternativeFormat,
-    ResourcePage,
-    ResourceType,
-    Topic,
-)
+from resources.models import DocumentText, ResourceAlternativeFormat, ResourcePage
+from taxonomy.models import Audience, Region, ResourceType, Topic
+from taxonomy.principles import HEARD_PRINCIPLES
 
 pytestmark = pytest.mark.django_db
 

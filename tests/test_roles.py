@@ -13,7 +13,7 @@ from wagtail.models import Site, Workflow
 
 from core.models import FooterSettings
 from home.models import ProgrammePage
-from resources.models import Topic
+from taxonomy.models import Topic
 from tests.factories import ProgrammePageFactory, UserFactory
 from tests.test_editor import add_url, programme_form
 
@@ -110,7 +110,7 @@ def test_moderator_publishes_directly(moderator_client, home_page):
     [
         ("wagtailredirects:index", []),
         ("wagtailredirects:add", []),
-        ("wagtailsnippets_resources_topic:add", []),
+        ("wagtailsnippets_taxonomy_topic:add", []),
         ("wagtailusers_users:index", []),
     ],
 )
@@ -142,7 +142,7 @@ def test_moderator_manages_redirects_taxonomy_and_settings(moderator_client, hom
     assert Redirect.objects.get(old_path="/about-us").redirect_page_id == about.pk
 
     response = moderator_client.post(
-        reverse("wagtailsnippets_resources_topic:add"),
+        reverse("wagtailsnippets_taxonomy_topic:add"),
         {"name": "Youth voice", "slug": "youth-voice", "description": "", "sort_order": 10, "locale": 1},
     )
     assert response.status_code == 302

@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from wagtail.models import Locale
 
-from resources.models import Audience, Region, ResourceType, Topic
+from taxonomy.models import Audience, Region, ResourceType, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,6 @@ def test_editors_find_the_terms_under_the_taxonomy_menu(admin_client):
     Topic.objects.create(name="Youth voice", slug="youth-voice", locale=Locale.get_default())
     dashboard = admin_client.get(reverse("wagtailadmin_home"))
     assert b"Taxonomy" in dashboard.content
-    listing = admin_client.get(reverse("wagtailsnippets_resources_topic:list"))
+    listing = admin_client.get(reverse("wagtailsnippets_taxonomy_topic:list"))
     assert listing.status_code == 200
     assert b"youth-voice" in listing.content

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "core",
     "navigation",
     "home",
+    "taxonomy",
     "resources",
     "partners",
     "blog",

@@ -4,7 +4,7 @@ import pytest
 
 from demo.resources import load_taxonomy
 from partners.models import PartnerRoleKind
-from resources.models import Region
+from taxonomy.models import Region
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import (
     ImageFactory,
