@@ -1,6 +1,6 @@
-"""An index on Wagtail's page url_path, which the site's own routing looked pages up by (BasePage.route,
-since removed: pages are routed by Wagtail's own slug lookups now). What still looks pages up by
-url_path is the redirect import (core/redirect_import.find_page) and Wagtail's get_by_natural_key
+"""An index on Wagtail's page url_path, which the site's routing looks pages up by (BasePage.route: the
+pages along a path in one query), as do the redirect import (core/redirect_import.find_page) and
+Wagtail's get_by_natural_key
 (docs/scaling.md, "SQL of the site's own on Wagtail's tables").
 
 Wagtail does not index the column; without the index each such lookup reads the whole page table.
