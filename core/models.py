@@ -270,29 +270,41 @@ class BasePage(SEOMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         A page's url_path is its ancestors' slugs, so the pages along /a/b/ below this one are those
         whose url_path is this page's plus "a/" or "a/b/". As in Wagtail, a page with routes of its own
         (RoutablePageMixin) is given the rest of the path when one of its routes matches it.
-        The page found remembers its parent (parent_page), which the walk has already read.
+        The page found remembers the pages above it (path_ancestors), which the walk has already read.
         """
         if not path_components:
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
         along = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
         by_depth = {page.depth: page for page in along}
-        parent, page, taken = self, None, 0
+        ancestors = [*self.path_ancestors, self] if self.depth > 1 else []
+        page, taken = None, 0
         while self.depth + taken + 1 in by_depth:
-            parent, page = page or self, by_depth[self.depth + taken + 1]
+            if page is not None:
+                ancestors.append(page)
+            page = by_depth[self.depth + taken + 1]
             taken += 1
             if has_route_for(page.specific_class, path_components[taken:]):
                 break
         if page is None:
             raise Http404
         routed = page.specific
-        routed.parent_page = parent
+        routed.path_ancestors = ancestors
         return routed.route(request, path_components[taken:])
 
     @cached_property
+    def path_ancestors(self):
+        """The pages above this one, home page first (the tree's root left out): the breadcrumbs.
+
+        The routing sets them from the pages it read; otherwise (a preview, say) they are asked for.
+        """
+        if self.depth <= 2:
+            return []
+        return list(self.get_ancestors().filter(depth__gt=1))
+
+    @property
     def parent_page(self):
-        """The parent page: found by the routing without a query of its own, else asked for."""
-        return self.get_parent()
+        return self.path_ancestors[-1] if self.depth > 2 else self.get_parent()
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,

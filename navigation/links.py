@@ -70,7 +70,8 @@ def breadcrumb_links(request, page):
     An ancestor that is an alias (not translated) links to its original, marked with its language.
     """
     links = []
-    for ancestor in page.get_ancestors().filter(depth__gt=1):
+    ancestors = page.path_ancestors if isinstance(page, BasePage) else page.get_ancestors().filter(depth__gt=1)
+    for ancestor in ancestors:
         served = i18n.served_version(ancestor)
         language = served.locale.language_code if served is not ancestor else None
         links.append(
