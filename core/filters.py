@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
@@ -42,7 +43,9 @@ class Filter:
     value); a filter without one is applied by its listing (a keyword search).
     field() makes the form field of a typed filter; the others offer choices (fixed
     here, or given per request to the FilterSet), as checkboxes (several at once) or, when not multiple, a select
-    whose blank option reads blank_label. counted filters get a count per option.
+    whose blank option reads blank_label. counted filters get a count per option: grouped by counted_by
+    (the expression, or lookup through a join, giving each row's option keys) when given, else one count
+    per option.
     """
 
     name: str
@@ -53,6 +56,7 @@ class Filter:
     blank_label: str = ""
     field: Callable[[], forms.Field] | None = None
     counted: bool = False
+    counted_by: object = None
     removable: bool = True  # shown as a chip
 
     def form_field(self, choices):
@@ -130,25 +134,37 @@ class FilterSet:
 
         An option's count is the number of results with that option as the only choice
         of its filter and every other filter as chosen, so a count is never a promise
-        the results break. Conditions are applied as COUNT ... FILTER, not as joins.
+        the results break. Each counted filter's options are counted over the rows the
+        other filters leave, grouped by its counted_by (one pass over them, joined to a
+        link table if need be) or else one count per option; the query is the UNION ALL
+        of those counts, each row a (filter, option key, count).
         """
-        chosen = {item.name: self.condition(item) for item in self.filters}
-        aggregates = {"total": count_where([condition for condition in chosen.values() if condition is not None])}
-        for number, item in enumerate(self.filters):
+        parts = [count_by(self.narrowed(queryset), "total", Value(""))]
+        for item in self.filters:
             if not item.counted:
                 continue
-            others = [
-                chosen[other.name] for other in self.filters if other is not item and chosen[other.name] is not None
-            ]
-            for position, choice in enumerate(self.choices[item.name]):
-                aggregates[f"{number}_{position}"] = count_where([*others, self.condition(item, [choice.value])])
-        row = queryset.order_by().aggregate(**aggregates)
-        counts = {"total": row["total"]}
-        for number, item in enumerate(self.filters):
+            rows = self.narrowed(queryset, without=item.name)
+            if item.counted_by is not None:
+                parts.append(count_by(rows, item.name, item.counted_by))
+                continue
+            for choice in self.choices[item.name]:
+                chosen = rows.filter(self.condition(item, [choice.value]))
+                parts.append(count_by(chosen, item.name, Value(choice.value)))
+        # A count of no rows is no row at all (the query groups by the option key).
+        counts = {"total": 0, **{item.name: {} for item in self.filters if item.counted}}
+        for row in parts[0].union(*parts[1:], all=True):
+            if row["counted_filter"] == "total":
+                counts["total"] = row["results"]
+            else:
+                counts[row["counted_filter"]][comparable(row["option_key"])] = row["results"]
+        for item in self.filters:
             if item.counted:
-                counts[item.name] = {
-                    choice.value: row[f"{number}_{position}"] for position, choice in enumerate(self.choices[item.name])
+                found = counts[item.name]
+                keys = {
+                    choice.value: choice.value if choice.key is None else choice.key
+                    for choice in self.choices[item.name]
                 }
+                counts[item.name] = {value: found.get(comparable(key), 0) for value, key in keys.items()}
         return counts
 
     def query(self, **changes):
@@ -183,11 +199,15 @@ class FilterSet:
         return chips
 
 
-def count_where(conditions):
-    """COUNT of the rows meeting every condition (all of them when there are none)."""
-    if not conditions:
-        return Count("pk")
-    combined = Q()
-    for condition in conditions:
-        combined &= condition
-    return Count("pk", filter=combined)
+def count_by(rows, name, key):
+    """The rows' count per option key, as (counted_filter, option_key, results) rows."""
+    return (
+        rows.order_by()
+        .values(counted_filter=Value(name), option_key=Cast(key, CharField()))
+        .annotate(results=Count("pk", distinct=True))
+    )
+
+
+def comparable(key):
+    """An option key as text without hyphens: SQLite gives a UUID as its hex digits, PostgreSQL with hyphens."""
+    return str(key).replace("-", "")

@@ -18,7 +18,7 @@ The number of SQL queries is the same however many resources there are.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -67,13 +67,28 @@ def any_of(make_condition):
 FILTERS = [
     # The keyword is matched by the search backend (Library.keyword_filtered), not by a condition.
     Filter("q", _("Keywords"), field=lambda: QueryField(label=_("Keywords"))),
-    Filter("type", _("Resource type"), term_condition("resource_type"), counted=True),
-    Filter("topic", _("Topic"), term_condition("topics"), counted=True),
+    Filter(
+        "type",
+        _("Resource type"),
+        term_condition("resource_type"),
+        counted=True,
+        counted_by=F("resource_type__translation_key"),
+    ),
+    Filter("topic", _("Topic"), term_condition("topics"), counted=True, counted_by=F("topics__translation_key")),
+    # Five yes/no columns, not one value per resource: counted one principle at a time.
     Filter("principle", _("HEARD principle"), any_of(lambda slug: Q(**{f"heard_{slug}": True})), counted=True),
-    Filter("audience", _("Audience"), term_condition("audiences"), counted=True),
-    Filter("region", _("Region"), term_condition("regions"), counted=True),
+    Filter(
+        "audience", _("Audience"), term_condition("audiences"), counted=True, counted_by=F("audiences__translation_key")
+    ),
+    Filter("region", _("Region"), term_condition("regions"), counted=True, counted_by=F("regions__translation_key")),
     # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
-    Filter("year", _("Year published"), any_of(lambda year: Q(publication_date__year=int(year))), counted=True),
+    Filter(
+        "year",
+        _("Year published"),
+        any_of(lambda year: Q(publication_date__year=int(year))),
+        counted=True,
+        counted_by=ExtractYear("publication_date"),
+    ),
 ]
 TAXONOMY = {"type": ResourceType, "topic": Topic, "audience": Audience, "region": Region}
 
