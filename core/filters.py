@@ -14,6 +14,7 @@ Bad values are handled one way on every listing, and the page always shows:
 Choices combine with AND across filters and OR within one.
 """
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -43,9 +44,9 @@ class Filter:
     value); a filter without one is applied by its listing (a keyword search).
     field() makes the form field of a typed filter; the others offer choices (fixed
     here, or given per request to the FilterSet), as checkboxes (several at once) or, when not multiple, a select
-    whose blank option reads blank_label. counted filters get a count per option: grouped by counted_by
-    (the expression, or lookup through a join, giving each row's option keys) when given, else one count
-    per option.
+    whose blank option reads blank_label. A filter with counted_by gets a count per option: counted_by is
+    the expression giving a row's option key (a column, or a field through a join to a link table), or
+    several keys separated by spaces; a key is the choice's key, or its value when it has none.
     """
 
     name: str
@@ -55,7 +56,6 @@ class Filter:
     multiple: bool = True
     blank_label: str = ""
     field: Callable[[], forms.Field] | None = None
-    counted: bool = False
     counted_by: object = None
     removable: bool = True  # shown as a chip
 
@@ -134,37 +134,27 @@ class FilterSet:
 
         An option's count is the number of results with that option as the only choice
         of its filter and every other filter as chosen, so a count is never a promise
-        the results break. Each counted filter's options are counted over the rows the
-        other filters leave, grouped by its counted_by (one pass over them, joined to a
-        link table if need be) or else one count per option; the query is the UNION ALL
-        of those counts, each row a (filter, option key, count).
+        the results break. Each counted filter's options are counted in one pass over
+        the rows the other filters leave, grouped by its counted_by; the query is the
+        UNION ALL of those counts and the total, each row a (filter, option key, count).
         """
+        counted = [item for item in self.filters if item.counted_by is not None]
         parts = [count_by(self.narrowed(queryset), "total", Value(""))]
-        for item in self.filters:
-            if not item.counted:
-                continue
-            rows = self.narrowed(queryset, without=item.name)
-            if item.counted_by is not None:
-                parts.append(count_by(rows, item.name, item.counted_by))
-                continue
-            for choice in self.choices[item.name]:
-                chosen = rows.filter(self.condition(item, [choice.value]))
-                parts.append(count_by(chosen, item.name, Value(choice.value)))
+        parts += [count_by(self.narrowed(queryset, without=item.name), item.name, item.counted_by) for item in counted]
         # A count of no rows is no row at all (the query groups by the option key).
-        counts = {"total": 0, **{item.name: {} for item in self.filters if item.counted}}
+        totals = {"total": 0, **{item.name: Counter() for item in counted}}
         for row in parts[0].union(*parts[1:], all=True):
             if row["counted_filter"] == "total":
-                counts["total"] = row["results"]
+                totals["total"] = row["results"]
             else:
-                counts[row["counted_filter"]][comparable(row["option_key"])] = row["results"]
-        for item in self.filters:
-            if item.counted:
-                found = counts[item.name]
-                keys = {
-                    choice.value: choice.value if choice.key is None else choice.key
-                    for choice in self.choices[item.name]
-                }
-                counts[item.name] = {value: found.get(comparable(key), 0) for value, key in keys.items()}
+                for key in comparable(row["option_key"]).split():
+                    totals[row["counted_filter"]][key] += row["results"]
+        counts = {"total": totals["total"]}
+        for item in counted:
+            counts[item.name] = {
+                choice.value: totals[item.name][comparable(choice.value if choice.key is None else choice.key)]
+                for choice in self.choices[item.name]
+            }
         return counts
 
     def query(self, **changes):
@@ -209,5 +199,8 @@ def count_by(rows, name, key):
 
 
 def comparable(key):
-    """An option key as text without hyphens: SQLite gives a UUID as its hex digits, PostgreSQL with hyphens."""
-    return str(key).replace("-", "")
+    """An option key as text without hyphens (SQLite gives a UUID as its hex digits, PostgreSQL with hyphens).
+
+    A row without one (a resource with no term in a link table) has none.
+    """
+    return "" if key is None else str(key).replace("-", "")
