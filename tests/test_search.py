@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
@@ -266,14 +267,16 @@ def test_search_query_count_is_the_same_at_12_and_120_resources(
         ResourcePageFactory(parent=library, title=f"Inclusion report {number}", resource_type=kinds[number % 2])
     client.get(SEARCH, {"q": "inclusion"})  # today's hit exists from now on; the menu and footer are cached
     # Every search, repeated or not (nothing of it is cached): the view restrictions, the library's link,
-    # the promotions, every match ranked in one query (read for the counts by kind too), the page of
-    # results with their types, and today's hit (recorded for a first page only).
+    # the promotions, the matches counted by kind, the page of results ranked (on PostgreSQL a query
+    # of its own; SQLite's backend lists every match ranked in one), the page of results with their
+    # types, and today's hit (recorded for a first page only).
+    queries = 9 if connection.vendor == "postgresql" else 8
     for _repeat in range(2):
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(queries):
             first_page = result_titles(client.get(SEARCH, {"q": "inclusion"}))
         assert len(first_page) == 10
     # The next page: no hit, and a query for each type of page on it (its last has the home page).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(queries):
         second_page = result_titles(client.get(SEARCH, {"q": "inclusion", "page": 2}))
     assert second_page and not set(second_page) & set(first_page)
 
