@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.db import connection
 from bs4 import BeautifulSoup
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
