@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Concat
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
@@ -47,6 +47,7 @@ class Filter:
     whose blank option reads blank_label. A filter with counted_by gets a count per option: counted_by is
     the expression giving a row's option key (a column, or a field through a join to a link table), or
     several keys separated by spaces; a key is the choice's key, or its value when it has none.
+    counted_through_links says counted_by goes through a link table, giving a row per key.
     """
 
     name: str
@@ -57,6 +58,7 @@ class Filter:
     blank_label: str = ""
     field: Callable[[], forms.Field] | None = None
     counted_by: object = None
+    counted_through_links: bool = False
     removable: bool = True  # shown as a chip
 
     def form_field(self, choices):
@@ -134,25 +136,30 @@ class FilterSet:
 
         An option's count is the number of results with that option as the only choice
         of its filter and every other filter as chosen, so a count is never a promise
-        the results break. Each counted filter's options are counted in one pass over
-        the rows the other filters leave, grouped by its counted_by; the query is the
-        UNION ALL of those counts and the total, each row a (filter, option key, count).
+        the results break. A filter with no choice made is counted over the results
+        themselves, so those with one key per row are counted with the total, grouped by
+        all their keys at once; each other filter is grouped by its own key over the rows
+        the other filters leave. The query is the UNION ALL of those groupings, each row
+        a part's number, its keys (one text, a filter's keys apart from the next's by
+        "|") and a count.
         """
         counted = [item for item in self.filters if item.counted_by is not None]
-        parts = [count_by(self.narrowed(queryset), "total", Value(""))]
-        parts += [count_by(self.narrowed(queryset, without=item.name), item.name, item.counted_by) for item in counted]
-        # A count of no rows is no row at all (the query groups by the option key).
-        totals = {"total": 0, **{item.name: Counter() for item in counted}}
+        with_total = [item for item in counted if not item.counted_through_links and not self.values(item.name)]
+        groupings = [(self.narrowed(queryset), with_total)] + [
+            (self.narrowed(queryset, without=item.name), [item]) for item in counted if item not in with_total
+        ]
+        parts = [count_by(rows, number, items) for number, (rows, items) in enumerate(groupings)]
+        counts = {"total": 0, **{item.name: Counter() for item in counted}}
         for row in parts[0].union(*parts[1:], all=True):
-            if row["counted_filter"] == "total":
-                totals["total"] = row["results"]
-            else:
-                for key in comparable(row["option_key"]).split():
-                    totals[row["counted_filter"]][key] += row["results"]
-        counts = {"total": totals["total"]}
+            if row["part"] == 0:
+                counts["total"] += row["results"]
+            items = groupings[row["part"]][1]
+            for item, keys in zip(items, (row["option_key"] or "").split(SEPARATOR), strict=False):
+                for key in keys.split():
+                    counts[item.name][comparable(key)] += row["results"]
         for item in counted:
             counts[item.name] = {
-                choice.value: totals[item.name][comparable(choice.value if choice.key is None else choice.key)]
+                choice.value: counts[item.name][comparable(choice.value if choice.key is None else choice.key)]
                 for choice in self.choices[item.name]
             }
         return counts
@@ -189,18 +196,20 @@ class FilterSet:
         return chips
 
 
-def count_by(rows, name, key):
-    """The rows' count per option key, as (counted_filter, option_key, results) rows."""
-    return (
-        rows.order_by()
-        .values(counted_filter=Value(name), option_key=Cast(key, CharField()))
-        .annotate(results=Count("pk", distinct=True))
-    )
+SEPARATOR = "|"
+
+
+def count_by(rows, number, items):
+    """The rows' count for each combination of the items' option keys, as (part, option_key, results) rows."""
+    keys = []
+    for item in items:
+        keys += [Value(SEPARATOR)] if keys else []
+        keys.append(Cast(item.counted_by, CharField()))
+    key = Concat(*keys, output_field=CharField()) if len(keys) > 1 else (keys or [Value("")])[0]
+    distinct = any(item.counted_through_links for item in items)
+    return rows.order_by().values(part=Value(number), option_key=key).annotate(results=Count("pk", distinct=distinct))
 
 
 def comparable(key):
-    """An option key as text without hyphens (SQLite gives a UUID as its hex digits, PostgreSQL with hyphens).
-
-    A row without one (a resource with no term in a link table) has none.
-    """
-    return "" if key is None else str(key).replace("-", "")
+    """An option key as text without hyphens: SQLite gives a UUID as its hex digits, PostgreSQL with hyphens."""
+    return str(key).replace("-", "")

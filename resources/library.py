@@ -83,15 +83,33 @@ FILTERS = [
         term_condition("resource_type"),
         counted_by=F("resource_type__translation_key"),
     ),
-    Filter("topic", _("Topic"), term_condition("topics"), counted_by=F("topics__translation_key")),
+    Filter(
+        "topic",
+        _("Topic"),
+        term_condition("topics"),
+        counted_by=F("topics__translation_key"),
+        counted_through_links=True,
+    ),
     Filter(
         "principle",
         _("HEARD principle"),
         any_of(lambda slug: Q(**{f"heard_{slug}": True})),
         counted_by=principle_slugs(),
     ),
-    Filter("audience", _("Audience"), term_condition("audiences"), counted_by=F("audiences__translation_key")),
-    Filter("region", _("Region"), term_condition("regions"), counted_by=F("regions__translation_key")),
+    Filter(
+        "audience",
+        _("Audience"),
+        term_condition("audiences"),
+        counted_by=F("audiences__translation_key"),
+        counted_through_links=True,
+    ),
+    Filter(
+        "region",
+        _("Region"),
+        term_condition("regions"),
+        counted_by=F("regions__translation_key"),
+        counted_through_links=True,
+    ),
     # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
     Filter(
         "year",
