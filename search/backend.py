@@ -107,8 +107,7 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
     index_class = LanguageIndex
 
     def ranked_matches(self, pages, query):
-        """A queryset of (page id, content type id) of every page in pages that has all the query's words,
-        best first (None when no word is left to search for).
+        """(page id, content type id) of every page in pages that has all the query's words, best first.
 
         Wagtail's order, from a query that ranks the index entries before it joins them
         to pages. Wagtail's own query joins first, so PostgreSQL copies every match's
@@ -119,7 +118,7 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
         config = compiler.get_config(self)
         tsquery = compiler.build_tsquery(compiler.query, config=config)
         if tsquery is None:  # nothing left to search for
-            return None
+            return []
         # Wagtail's own rank expression, on the entries' columns rather than through the join.
         rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         entries = (
@@ -132,7 +131,7 @@ class QueryOncePostgresSearchBackend(PostgresSearchBackend):
             .annotate(page_id=Cast("object_id", IntegerField()))
             .order_by(rank.desc(), F("page_id").desc())
         )
-        return entries.values_list("page_id", "content_type_id")
+        return list(entries.values_list("page_id", "content_type_id"))
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in the module given as BACKEND)

@@ -7,9 +7,9 @@ are left out of the results below them. Results can be narrowed by kind (see
 search.kinds). Queries are cleaned by core.forms.clean_query: capped in length
 and words, punctuation removed; a NUL byte anywhere in the request is a 400.
 
-A search counts its matches by content type in one query and ranks them for the
-page of results shown in another (Matches): reading every match's rank and id
-into Python cost more than the search itself. The hit is recorded every time, and the full-page cache never
+A search runs one query for every match's id and content type, best first
+(ranked_matches), cached until the content changes; the counts by kind, the kind
+filter and the page of results read that list. The hit is recorded every time, and the full-page cache never
 stores a search.
 """
 
@@ -24,7 +24,6 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
@@ -34,6 +33,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from caching.version import cached
 from core.filters import Filter, FilterSet
 from core.forms import QueryField, clean_query, has_nul_byte
 from core.i18n import locale_id
@@ -108,68 +108,20 @@ def library_page(request, pages):
     return page.get_url(request) if page else None
 
 
-class Matches:
-    """A search's matches, best first, as (page id, content type id): counted by content type in one
-    query, and ranked one page at a time (a slice) in another.
-
-    rows: a queryset of those pairs, best first (search.backend).
-    """
-
-    def __init__(self, rows, counts=None):
-        self.rows = rows
-        if counts is not None:
-            self.counts = counts
-
-    @cached_property
-    def counts(self):
-        """{content type id: matches}."""
-        return dict(self.rows.order_by().values_list("content_type_id").annotate(Count("pk")))
-
-    def excluding(self, page_ids):
-        return type(self)(self.rows.exclude(page_id__in=page_ids)) if page_ids else self
-
-    def of_types(self, content_type_ids):
-        counts = {pk: count for pk, count in self.counts.items() if pk in content_type_ids}
-        return type(self)(self.rows.filter(content_type_id__in=content_type_ids), counts)
-
-    def __len__(self):
-        return sum(self.counts.values())
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __getitem__(self, index):
-        return list(self.rows[index])
-
-
-class MatchList(Matches):
-    """Matches from a backend that gives them as a list, best first: counted and narrowed in Python."""
-
-    @cached_property
-    def counts(self):
-        return Counter(content_type_id for _pk, content_type_id in self.rows)
-
-    def excluding(self, page_ids):
-        return MatchList([(pk, content_type_id) for pk, content_type_id in self.rows if pk not in page_ids])
-
-    def of_types(self, content_type_ids):
-        return MatchList([pair for pair in self.rows if pair[1] in content_type_ids])
-
-
 def ranked_matches(pages, query):
-    """Matches of the pages the query finds among pages (this language's, that visitors can see), best first.
+    """(id, content type id) of each page the query matches among pages (this language's, that visitors
+    can see), best first.
 
-    On PostgreSQL, search.backend gives them as a queryset. Any other backend (SQLite's
+    On PostgreSQL, search.backend lists them in one query. Any other backend (SQLite's
     full-text search on a first run, or OpenSearch) gives its matches as pages, with
     only those two fields loaded.
     """
     backend = get_search_backend()
     query = with_synonyms(query)
     if hasattr(backend, "ranked_matches"):
-        rows = backend.ranked_matches(pages, query)
-        return MatchList([]) if rows is None else Matches(rows)
+        return list(backend.ranked_matches(pages, query))
     found = pages.only("id", "content_type_id").search(query, operator="and")
-    return MatchList([(page.pk, page.content_type_id) for page in found])
+    return [(page.pk, page.content_type_id) for page in found]
 
 
 def promotions(query, request, pages):
@@ -227,14 +179,18 @@ def search_results(request, filters, visible):
     query, chosen_slugs = filters.cleaned["q"], filters.values("kind")
     promoted = promotions(query, request, visible)
     promoted_ids = {result.page_id for result in promoted if result.page_id is not None}
-    organic = ranked_matches(visible, query).excluding(promoted_ids)
-    counts = Counter(organic.counts)
+    # Ranking every match grows with the content: at ten times the content on PostgreSQL with nothing
+    # cached, search p95 in process was 135 ms against a 50 ms target, and counting by kind in SQL with
+    # only the page shown ranked was slower (two full-text queries): benchmarks/README.md, "What limits search".
+    matches = cached("search-matches", query, lambda: ranked_matches(visible, query))
+    organic = [(pk, content_type_id) for pk, content_type_id in matches if pk not in promoted_ids]
+    counts = Counter(content_type_id for _pk, content_type_id in organic)
     counts.update(result.content_type_id for result in promoted if result.page_id is not None)
     kinds = counted_kinds(counts, chosen=chosen_slugs)
     chosen = [kind for kind in kinds if kind.slug in chosen_slugs]
     if chosen:
         content_type_ids = {pk for kind in chosen for pk in kind.content_type_ids}
-        organic = organic.of_types(content_type_ids)
+        organic = [(pk, content_type_id) for pk, content_type_id in organic if content_type_id in content_type_ids]
         promoted = [result for result in promoted if result.page_id and result.content_type_id in content_type_ids]
 
     page_obj = paginate(request, organic, RESULTS_PER_PAGE)
