@@ -208,7 +208,7 @@ def explain(pages):
             with connection.cursor() as cursor:
                 for query in captured.captured_queries:
                     sql = query["sql"]
-                    if sql.startswith("SELECT"):
+                    if sql.lstrip("(").startswith("SELECT"):  # a UNION's first part is in brackets
                         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
                         result = cursor.fetchone()[0]
                         result = (json.loads(result) if isinstance(result, str) else result)[0]

@@ -14,12 +14,14 @@ Bad values are handled one way on every listing, and the page always shows:
 Choices combine with AND across filters and OR within one.
 """
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
@@ -42,7 +44,10 @@ class Filter:
     value); a filter without one is applied by its listing (a keyword search).
     field() makes the form field of a typed filter; the others offer choices (fixed
     here, or given per request to the FilterSet), as checkboxes (several at once) or, when not multiple, a select
-    whose blank option reads blank_label. counted filters get a count per option.
+    whose blank option reads blank_label. A filter with counted_by gets a count per option: counted_by is
+    the expression giving a row's option key (a column, or a field through a join to a link table), or
+    several keys separated by spaces; a key is the choice's key, or its value when it has none.
+    counted_through_links says counted_by goes through a link table, giving a row per key.
     """
 
     name: str
@@ -52,7 +57,8 @@ class Filter:
     multiple: bool = True
     blank_label: str = ""
     field: Callable[[], forms.Field] | None = None
-    counted: bool = False
+    counted_by: object = None
+    counted_through_links: bool = False
     removable: bool = True  # shown as a chip
 
     def form_field(self, choices):
@@ -130,25 +136,32 @@ class FilterSet:
 
         An option's count is the number of results with that option as the only choice
         of its filter and every other filter as chosen, so a count is never a promise
-        the results break. Conditions are applied as COUNT ... FILTER, not as joins.
+        the results break. A filter with no choice made is counted over the results
+        themselves, so those with one key per row are counted with the total, grouped by
+        all their keys at once; each other filter is grouped by its own key over the rows
+        the other filters leave. The query is the UNION ALL of those groupings, each row
+        a part's number, its keys (one text, a filter's keys apart from the next's by
+        "|") and a count.
         """
-        chosen = {item.name: self.condition(item) for item in self.filters}
-        aggregates = {"total": count_where([condition for condition in chosen.values() if condition is not None])}
-        for number, item in enumerate(self.filters):
-            if not item.counted:
-                continue
-            others = [
-                chosen[other.name] for other in self.filters if other is not item and chosen[other.name] is not None
-            ]
-            for position, choice in enumerate(self.choices[item.name]):
-                aggregates[f"{number}_{position}"] = count_where([*others, self.condition(item, [choice.value])])
-        row = queryset.order_by().aggregate(**aggregates)
-        counts = {"total": row["total"]}
-        for number, item in enumerate(self.filters):
-            if item.counted:
-                counts[item.name] = {
-                    choice.value: row[f"{number}_{position}"] for position, choice in enumerate(self.choices[item.name])
-                }
+        counted = [item for item in self.filters if item.counted_by is not None]
+        with_total = [item for item in counted if not item.counted_through_links and not self.values(item.name)]
+        groupings = [(self.narrowed(queryset), with_total)] + [
+            (self.narrowed(queryset, without=item.name), [item]) for item in counted if item not in with_total
+        ]
+        parts = [count_by(rows, number, items) for number, (rows, items) in enumerate(groupings)]
+        counts = {"total": 0, **{item.name: Counter() for item in counted}}
+        for row in parts[0].union(*parts[1:], all=True):
+            if row["part"] == 0:
+                counts["total"] += row["results"]
+            items = groupings[row["part"]][1]
+            for item, keys in zip(items, (row["option_key"] or "").split(SEPARATOR), strict=False):
+                for key in keys.split():
+                    counts[item.name][comparable(key)] += row["results"]
+        for item in counted:
+            counts[item.name] = {
+                choice.value: counts[item.name][comparable(choice.value if choice.key is None else choice.key)]
+                for choice in self.choices[item.name]
+            }
         return counts
 
     def query(self, **changes):
@@ -183,11 +196,20 @@ class FilterSet:
         return chips
 
 
-def count_where(conditions):
-    """COUNT of the rows meeting every condition (all of them when there are none)."""
-    if not conditions:
-        return Count("pk")
-    combined = Q()
-    for condition in conditions:
-        combined &= condition
-    return Count("pk", filter=combined)
+SEPARATOR = "|"
+
+
+def count_by(rows, number, items):
+    """The rows' count for each combination of the items' option keys, as (part, option_key, results) rows."""
+    keys = []
+    for item in items:
+        keys += [Value(SEPARATOR)] if keys else []
+        keys.append(Cast(item.counted_by, CharField()))
+    key = Concat(*keys, output_field=CharField()) if len(keys) > 1 else (keys or [Value("")])[0]
+    distinct = any(item.counted_through_links for item in items)
+    return rows.order_by().values(part=Value(number), option_key=key).annotate(results=Count("pk", distinct=distinct))
+
+
+def comparable(key):
+    """An option key as text without hyphens: SQLite gives a UUID as its hex digits, PostgreSQL with hyphens."""
+    return str(key).replace("-", "")

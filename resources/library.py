@@ -18,8 +18,8 @@ The number of SQL queries is the same however many resources there are.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models.functions import Concat, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -65,16 +65,59 @@ def any_of(make_condition):
     return condition
 
 
+def principle_slugs():
+    """A resource's HEARD principles as one text, each slug and a space: five yes/no columns counted in one pass."""
+    return Concat(
+        *(
+            Case(When(**{f"heard_{slug}": True}, then=Value(f"{slug} ")), default=Value(""))
+            for slug, *_ in HEARD_PRINCIPLES
+        )
+    )
+
+
 FILTERS = [
     # The keyword is matched by the search backend (Library.keyword_filtered), not by a condition.
     Filter("q", _("Keywords"), field=lambda: QueryField(label=_("Keywords"))),
-    Filter("type", _("Resource type"), term_condition("resource_type"), counted=True),
-    Filter("topic", _("Topic"), term_condition("topics"), counted=True),
-    Filter("principle", _("HEARD principle"), any_of(lambda slug: Q(**{f"heard_{slug}": True})), counted=True),
-    Filter("audience", _("Audience"), term_condition("audiences"), counted=True),
-    Filter("region", _("Region"), term_condition("regions"), counted=True),
+    Filter(
+        "type",
+        _("Resource type"),
+        term_condition("resource_type"),
+        counted_by=F("resource_type__translation_key"),
+    ),
+    Filter(
+        "topic",
+        _("Topic"),
+        term_condition("topics"),
+        counted_by=F("topics__translation_key"),
+        counted_through_links=True,
+    ),
+    Filter(
+        "principle",
+        _("HEARD principle"),
+        any_of(lambda slug: Q(**{f"heard_{slug}": True})),
+        counted_by=principle_slugs(),
+    ),
+    Filter(
+        "audience",
+        _("Audience"),
+        term_condition("audiences"),
+        counted_by=F("audiences__translation_key"),
+        counted_through_links=True,
+    ),
+    Filter(
+        "region",
+        _("Region"),
+        term_condition("regions"),
+        counted_by=F("regions__translation_key"),
+        counted_through_links=True,
+    ),
     # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
-    Filter("year", _("Year published"), any_of(lambda year: Q(publication_date__year=int(year))), counted=True),
+    Filter(
+        "year",
+        _("Year published"),
+        any_of(lambda year: Q(publication_date__year=int(year))),
+        counted_by=ExtractYear("publication_date"),
+    ),
 ]
 TAXONOMY = {"type": ResourceType, "topic": Topic, "audience": Audience, "region": Region}
 
@@ -163,7 +206,7 @@ class Library:
                 ],
             )
             for item in FILTERS
-            if item.counted
+            if item.counted_by is not None
         ]
 
     @property

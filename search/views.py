@@ -8,8 +8,8 @@ search.kinds). Queries are cleaned by core.forms.clean_query: capped in length
 and words, punctuation removed; a NUL byte anywhere in the request is a 400.
 
 A search runs one query for every match's id and content type, best first
-(ranked_matches); the counts by kind, the kind filter and the page of results
-read that list. The hit is recorded every time, and the full-page cache never
+(ranked_matches), cached until the content changes; the counts by kind, the kind
+filter and the page of results read that list. The hit is recorded every time, and the full-page cache never
 stores a search.
 """
 
@@ -33,6 +33,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from caching.version import cached
 from core.filters import Filter, FilterSet
 from core.forms import QueryField, clean_query, has_nul_byte
 from core.i18n import locale_id
@@ -178,9 +179,11 @@ def search_results(request, filters, visible):
     query, chosen_slugs = filters.cleaned["q"], filters.values("kind")
     promoted = promotions(query, request, visible)
     promoted_ids = {result.page_id for result in promoted if result.page_id is not None}
-    organic = [
-        (pk, content_type_id) for pk, content_type_id in ranked_matches(visible, query) if pk not in promoted_ids
-    ]
+    # Ranking every match grows with the content: at ten times the content on PostgreSQL with nothing
+    # cached, search p95 in process was 135 ms against a 50 ms target, and counting by kind in SQL with
+    # only the page shown ranked was slower (two full-text queries): benchmarks/README.md, "What limits search".
+    matches = cached("search-matches", query, lambda: ranked_matches(visible, query))
+    organic = [(pk, content_type_id) for pk, content_type_id in matches if pk not in promoted_ids]
     counts = Counter(content_type_id for _pk, content_type_id in organic)
     counts.update(result.content_type_id for result in promoted if result.page_id is not None)
     kinds = counted_kinds(counts, chosen=chosen_slugs)
