@@ -16,8 +16,6 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
-from dataclasses import dataclass
-
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
@@ -25,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.blocks import HEARD_PRINCIPLES
-from core.filters import Filter, FilterSet
+from core.filters import Filter, FilterSet, Option, any_of, term_condition
 from core.forms import QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
@@ -36,55 +34,18 @@ PER_PAGE = 12
 NOINDEX_FROM = 2  # choices, the keyword included, from which a view is not indexed
 
 
-def term_condition(lookup):
-    """Resources with any of the chosen terms (by translation key) in the field named lookup."""
-
-    def condition(keys):
-        field = ResourcePage._meta.get_field(lookup)
-        if not field.many_to_many:
-            return Q(**{f"{lookup}__translation_key__in": keys})
-        # A subquery on the link table rather than a join, so a resource with two chosen topics is listed once.
-        links = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_reverse_field_name()}__translation_key__in": keys}
-        )
-        return Q(pk__in=links.values(field.m2m_field_name()))
-
-    return condition
-
-
-def any_of(make_condition):
-    """The OR of one condition per chosen value."""
-
-    def condition(values):
-        combined = Q()
-        for value in values:
-            combined |= make_condition(value)
-        return combined
-
-    return condition
-
-
 FILTERS = [
     # The keyword is matched by the search backend (Library.keyword_filtered), not by a condition.
     Filter("q", _("Keywords"), field=lambda: QueryField(label=_("Keywords"))),
-    Filter("type", _("Resource type"), term_condition("resource_type"), counted=True),
-    Filter("topic", _("Topic"), term_condition("topics"), counted=True),
+    Filter("type", _("Resource type"), term_condition(ResourcePage, "resource_type"), counted=True),
+    Filter("topic", _("Topic"), term_condition(ResourcePage, "topics"), counted=True),
     Filter("principle", _("HEARD principle"), any_of(lambda slug: Q(**{f"heard_{slug}": True})), counted=True),
-    Filter("audience", _("Audience"), term_condition("audiences"), counted=True),
-    Filter("region", _("Region"), term_condition("regions"), counted=True),
+    Filter("audience", _("Audience"), term_condition(ResourcePage, "audiences"), counted=True),
+    Filter("region", _("Region"), term_condition(ResourcePage, "regions"), counted=True),
     # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
     Filter("year", _("Year published"), any_of(lambda year: Q(publication_date__year=int(year))), counted=True),
 ]
 TAXONOMY = {"type": ResourceType, "topic": Topic, "audience": Audience, "region": Region}
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    css_class: str = ""
 
 
 class Library:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "resources",
     "partners",
     "blog",
+    "events",
     "newsletter",
     "search",
     "demo",
