@@ -195,12 +195,11 @@ class HomePage(BasePage):
         return list(blog_index_model.with_listing_data(blog.posts())[:3])
 
     def upcoming_events(self):
-        """The next three events that have not ended, soonest first, with what their cards show."""
+        """The next three events in the home page's language that have not ended, soonest first."""
         index_model = apps.get_model("events", "EventIndexPage")
-        index = index_model.objects.live().child_of(self).first()
-        if index is None:
-            return []
-        return list(index_model.upcoming_cards(index.events())[:3])
+        event_model = apps.get_model("events", "EventPage")
+        events = public(event_model.objects.live().filter(locale_id=self.locale_id))
+        return list(index_model.upcoming_cards(events)[:3])
 
     def partner_directory(self):
         """The partner directory and how many partners it lists, or None when there is none."""
