@@ -395,10 +395,15 @@ def test_home_page_leaves_events_out_when_there_are_none(client, home_page, even
     assert b"home-events-heading" not in get(client, "/en/").content
 
 
-def test_events_are_their_own_kind_in_site_search(client, programme):
-    from search.kinds import kind_label, kind_slug
-
-    assert kind_slug(EventPage) == "events" and kind_label(EventPage) == "Events"
+def test_events_are_their_own_kind_in_site_search(client, events):
+    EventPageFactory(parent=events, title="Example: Nurture groups meeting", status="postponed")
+    response = get(client, "/en/search/?q=nurture&kind=events")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select(".search-results .card__title a")] == [
+        "Example: Nurture groups meeting"
+    ]
+    assert soup.select_one("label[for=kind-events]").get_text(" ", strip=True) == "Events (1)"
+    assert "Postponed" in soup.select_one(".search-results").get_text()
 
 
 def test_events_and_past_list_are_in_the_sitemap(client, programme):
@@ -416,3 +421,49 @@ def test_taxonomy_is_imported_in_one_place():
 
 def test_person_snippet_is_the_speaker():
     assert EventSpeaker._meta.get_field("person").related_model is Person
+
+
+# Through the admin.
+
+
+def event_form(**overrides):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    fields = {
+        "title": "Example: Working group meeting",
+        "slug": "working-group-meeting",
+        "summary": "Music services share their learning around inclusion.",
+        "start": "2031-07-01 10:00",
+        "end": "2031-07-01 12:30",
+        "format": "in-person",
+        "status": "scheduled",
+        "venue_name": "",
+        "venue_address": "",
+        "joining_instructions_visibility": "registered",
+        "body": streamfield([]),
+        "speakers": inline_formset([]),
+        "related_resources": inline_formset([]),
+        "materials": inline_formset([]),
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def test_an_editor_adds_an_event_and_is_told_what_is_missing(admin_client, events):
+    from django.urls import reverse
+
+    add_url = reverse("wagtailadmin_pages:add", args=("events", "eventpage", events.pk))
+    response = admin_client.post(add_url, event_form(end="2031-07-01 09:00"))
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text()
+    assert "The event must end after it starts." in text
+    assert "Give the venue for an event people come to in person." in text
+    assert not EventPage.objects.exists()
+
+    response = admin_client.post(add_url, event_form(venue_name="A hall", venue_address="1 Music Street"))
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="working-group-meeting")
+    assert event.live and timezone.localtime(event.start).hour == 10  # typed in UK time
+    assert event.start == datetime.datetime(2031, 7, 1, 9, 0, tzinfo=datetime.UTC)

@@ -88,6 +88,7 @@ LISTINGS = [
     ("/en/resources/", ".library__count", "#library-results .card", "#library-filters"),
     ("/en/partners/", "#partner-results-heading", ".partner-list .card", "#partner-filters"),
     ("/en/blog/", ".listing__count", ".card-list--posts .card", "#blog-filters"),
+    ("/en/events/", ".library__count", "#event-results .card", "#event-filters"),
 ]
 
 
