@@ -76,6 +76,17 @@ def parameter_names(*filter_lists):
     return [item.name for filters in filter_lists for item in filters]
 
 
+@dataclass
+class Option:
+    """One option of a counted filter as a listing's template shows it: a checkbox with its count."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    css_class: str = ""
+
+
 class Chip(NamedTuple):
     """A chosen filter value shown above the results, linking to the listing without it."""
 
@@ -194,6 +205,38 @@ class FilterSet:
                 text = f"{item.label}: {label}" if self.chips_name_the_filter else str(label)
                 chips.append(Chip(text, self.url(**{item.name: [other for other in values if other != value]})))
         return chips
+
+
+def term_condition(model, lookup):
+    """A condition for model's rows with any of the chosen taxonomy terms (by translation key) in field lookup.
+
+    Terms are matched by translation key because a translated page may still point at the
+    source language's terms. A many-to-many field is matched with a subquery on its link
+    table rather than a join, so a row with two chosen terms is listed once.
+    """
+
+    def condition(keys):
+        field = model._meta.get_field(lookup)
+        if not field.many_to_many:
+            return Q(**{f"{lookup}__translation_key__in": keys})
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__translation_key__in": keys}
+        )
+        return Q(pk__in=links.values(field.m2m_field_name()))
+
+    return condition
+
+
+def any_of(make_condition):
+    """The OR of one condition per chosen value."""
+
+    def condition(values):
+        combined = Q()
+        for value in values:
+            combined |= make_condition(value)
+        return combined
+
+    return condition
 
 
 SEPARATOR = "|"

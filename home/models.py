@@ -74,6 +74,12 @@ class HomePage(BasePage):
     latest_posts_heading = models.CharField(
         max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Latest from the blog'.")
     )
+    show_upcoming_events = models.BooleanField(
+        default=True, help_text=_("Show the next three upcoming events. The section is left out when there are none.")
+    )
+    upcoming_events_heading = models.CharField(
+        max_length=80, blank=True, help_text=_("The section's heading. Leave empty for 'Upcoming events'.")
+    )
     show_partners = models.BooleanField(
         default=True,
         help_text=_("Show how many music services and hubs are partners, with a link to the map of partners."),
@@ -128,6 +134,9 @@ class HomePage(BasePage):
             heading=_("Featured resources"),
         ),
         MultiFieldPanel([FieldPanel("show_latest_posts"), FieldPanel("latest_posts_heading")], heading=_("Blog")),
+        MultiFieldPanel(
+            [FieldPanel("show_upcoming_events"), FieldPanel("upcoming_events_heading")], heading=_("Events")
+        ),
         MultiFieldPanel([FieldPanel("show_partners"), FieldPanel("partners_heading")], heading=_("Partners")),
         MultiFieldPanel(
             [FieldPanel("show_heard_principles"), FieldPanel("heard_heading")], heading=_("HEARD principles")
@@ -147,6 +156,7 @@ class HomePage(BasePage):
         "resources.ResourceIndexPage",
         "partners.PartnerIndexPage",
         "blog.BlogIndexPage",
+        "events.EventIndexPage",
         "home.EnquiryFormPage",
     ]
     max_count_per_parent = 1
@@ -184,6 +194,13 @@ class HomePage(BasePage):
         if blog is None:
             return []
         return list(blog_index_model.with_listing_data(blog.posts())[:3])
+
+    def upcoming_events(self):
+        """The next three events in the home page's language that have not ended, soonest first."""
+        index_model = apps.get_model("events", "EventIndexPage")
+        event_model = apps.get_model("events", "EventPage")
+        events = public(event_model.objects.live().filter(locale_id=self.locale_id))
+        return list(index_model.upcoming_cards(events)[:3])
 
     def partner_directory(self):
         """The partner directory and how many partners it lists, or None when there is none."""

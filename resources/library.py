@@ -16,15 +16,13 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
-from dataclasses import dataclass
-
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Concat, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import Filter, FilterSet
+from core.filters import Filter, FilterSet, Option, any_of, term_condition
 from core.forms import QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
@@ -35,34 +33,6 @@ from taxonomy.principles import HEARD_PRINCIPLES
 
 PER_PAGE = 12
 NOINDEX_FROM = 2  # choices, the keyword included, from which a view is not indexed
-
-
-def term_condition(lookup):
-    """Resources with any of the chosen terms (by translation key) in the field named lookup."""
-
-    def condition(keys):
-        field = ResourcePage._meta.get_field(lookup)
-        if not field.many_to_many:
-            return Q(**{f"{lookup}__translation_key__in": keys})
-        # A subquery on the link table rather than a join, so a resource with two chosen topics is listed once.
-        links = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_reverse_field_name()}__translation_key__in": keys}
-        )
-        return Q(pk__in=links.values(field.m2m_field_name()))
-
-    return condition
-
-
-def any_of(make_condition):
-    """The OR of one condition per chosen value."""
-
-    def condition(values):
-        combined = Q()
-        for value in values:
-            combined |= make_condition(value)
-        return combined
-
-    return condition
 
 
 def principle_slugs():
@@ -81,13 +51,13 @@ FILTERS = [
     Filter(
         "type",
         _("Resource type"),
-        term_condition("resource_type"),
+        term_condition(ResourcePage, "resource_type"),
         counted_by=F("resource_type__translation_key"),
     ),
     Filter(
         "topic",
         _("Topic"),
-        term_condition("topics"),
+        term_condition(ResourcePage, "topics"),
         counted_by=F("topics__translation_key"),
         counted_through_links=True,
     ),
@@ -100,14 +70,14 @@ FILTERS = [
     Filter(
         "audience",
         _("Audience"),
-        term_condition("audiences"),
+        term_condition(ResourcePage, "audiences"),
         counted_by=F("audiences__translation_key"),
         counted_through_links=True,
     ),
     Filter(
         "region",
         _("Region"),
-        term_condition("regions"),
+        term_condition(ResourcePage, "regions"),
         counted_by=F("regions__translation_key"),
         counted_through_links=True,
     ),
@@ -120,15 +90,6 @@ FILTERS = [
     ),
 ]
 TAXONOMY = {"type": ResourceType, "topic": Topic, "audience": Audience, "region": Region}
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    css_class: str = ""
 
 
 class Library:

@@ -5,6 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.timezone import localdate
 from wagtail.documents import get_document_model
@@ -12,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Person
 from demo.pdf import make_pdf
+from events.models import EventIndexPage, EventPage
 from home.models import EnquiryFormField, EnquiryFormPage, HomePage, ProgrammePage
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerRole, PartnerRoleKind
 from resources.models import ResourceIndexPage, ResourcePage
@@ -251,3 +253,34 @@ class EnquiryFormPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EnquiryFormPage
+
+
+# Events (issue 20).
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    intro = "Working group meetings, training and presentations."
+
+    class Meta:
+        model = EventIndexPage
+
+
+def in_days(days, hour=10):
+    """An aware datetime days from now, at hour o'clock UK time."""
+    day = localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An online event a week from now; pass topics=[...], speakers=[EventSpeaker(...)] and so on as lists."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    summary = "Music services share what they are learning about inclusion."
+    start = factory.LazyFunction(lambda: in_days(7))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+    format = "online"
+
+    class Meta:
+        model = EventPage

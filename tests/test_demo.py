@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Person
+from events.models import EventPage
 from home.models import EnquiryFormPage, HomePage, ProgrammePage
 from newsletter.models import NewsletterSettings
 from resources.models import ResourceAuthoringPartner, ResourcePage
@@ -37,6 +38,7 @@ EXPECTED_PAGES = [
     "Resource library",
     "Privacy notice",
     "Blog",
+    "Events",
 ]
 
 
@@ -172,6 +174,18 @@ def test_demo_dates_do_not_depend_on_the_day_it_is_loaded():
     with mock.patch("django.utils.timezone.now", return_value=a_later_day):
         call_command("load_demo_content")
     assert (list(posts), list(resources)) == first
+
+
+def test_demo_events_are_examples_dated_from_the_day_of_loading(client):
+    """The seeds give no event dates: every event is an example, with upcoming and past ones whenever it is loaded."""
+    call_command("load_demo_content")
+    events = EventPage.objects.live()
+    assert events.count() >= 5
+    for event in events:
+        assert is_marked_as_example(event, client.get(event.url).content.decode()), event.title
+    meetings = events.filter(slug__startswith="example-working-group-meeting")
+    assert meetings.filter(end__lt=timezone.now()).exists() and meetings.filter(start__gt=timezone.now()).exists()
+    assert not meetings.exclude(format="online").exists(), "no venue is invented for the working group"
 
 
 def test_home_and_training_pages_lead_to_the_enquiry_form_which_says_what_happens_next(client):

@@ -107,10 +107,11 @@ def test_every_filter_a_listing_reads_is_kept_in_the_key():
     from blog.models import FILTERS as BLOG_FILTERS
     from caching.middleware import QUERY_PARAMETERS
     from core.filters import parameter_names
+    from events.listing import FILTERS as EVENT_FILTERS
     from partners.directory import FILTERS as DIRECTORY_FILTERS
     from resources.library import FILTERS as LIBRARY_FILTERS
 
-    filters = set(parameter_names(BLOG_FILTERS, DIRECTORY_FILTERS, LIBRARY_FILTERS))
+    filters = set(parameter_names(BLOG_FILTERS, DIRECTORY_FILTERS, LIBRARY_FILTERS, EVENT_FILTERS))
     assert filters | {"page"} <= QUERY_PARAMETERS
     assert not {"utm_source", "fbclid", "gclid"} & QUERY_PARAMETERS
 

@@ -13,6 +13,7 @@ import pytest
 from blog.models import BlogPageMentionedPartner, BlogPageRelatedResource
 from caching import version
 from demo.helpers import translate
+from events.models import EventRelatedResource, EventSpeaker
 from partners.models import PartnerRoleKind
 from resources.models import RelatedResource, ResourceAuthoringPartner
 from tests.factories import (
@@ -20,6 +21,8 @@ from tests.factories import (
     BlogIndexPageFactory,
     BlogPageFactory,
     EnquiryFormPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
     ImageFactory,
     PartnerIndexPageFactory,
     PartnerPageFactory,
@@ -31,6 +34,7 @@ from tests.factories import (
     ResourcePageFactory,
     ResourceTypeFactory,
     TopicFactory,
+    in_days,
 )
 
 # Queries per page: (with every cache off, with the shared fragments cached), the same at any size.
@@ -44,12 +48,12 @@ from tests.factories import (
 # With the caches on but the page cache off, the menu, footer, language links and the sign-up form's
 # privacy link come from the cache (caching.version.cached), which saves eight to ten queries.
 QUERIES = {
-    # The sections: three resources, the blog and its three posts with their images and authors, and the
-    # partner directory with its count.
-    "home": (27, 15),
-    "programme page": (15, 7),
-    "programme page in a section": (15, 7),  # routing finds every level in one query
-    "enquiry form": (16, 8),  # its form fields
+    # The sections: three resources, the next three events with their images, the blog and its three posts with
+    # their images and authors, and the partner directory with its count.
+    "home": (32, 19),
+    "programme page": (17, 8),
+    "programme page in a section": (19, 10),  # routing finds every level in one query
+    "enquiry form": (18, 9),  # its form fields
     # The options' counts in one query, the page of results with their types, images and renditions.
     "library": (25, 17),
     "library with three filters and a keyword": (25, 17),
@@ -57,16 +61,22 @@ QUERIES = {
     # The ranked matches, the promotions, the page of results with each result type's own fields.
     "search for one word": (16, 8),
     "search for three words": (16, 8),
-    "partner directory": (20, 12),
-    "partner directory with filters": (20, 12),
-    "partner": (21, 12),
-    "blog index": (22, 14),
-    "blog index by tag": (22, 14),
-    "blog post": (25, 14),
+    "partner directory": (22, 13),
+    "partner directory with filters": (22, 13),
+    "partner": (27, 17),
+    "blog index": (24, 15),
+    "blog index by tag": (24, 15),
+    "blog post": (28, 16),
+    # The options' counts in one query, the years, the taxonomy, the page of events with regions and images.
+    "events": (27, 16),
+    "events with filters": (27, 16),
+    "past events": (27, 16),
+    "events calendar": (10, 8),  # every upcoming event in one query, not paged; no menu or footer
+    "event": (30, 20),  # speakers, materials, related resources with images, the write-up, topics and audiences
     "enews sign-up": (8, 0),  # a page of its own, not a Wagtail page: no routing, menu from the cache
     # Wagtail finds the home page's translation: more queries in any language but the default.
-    "Welsh home": (21, 11),
-    "Welsh programme page": (18, 10),
+    "Welsh home": (24, 13),
+    "Welsh programme page": (20, 11),
 }
 EVERY_CACHE_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
@@ -140,6 +150,28 @@ def build_site(home_page, size):
         BlogPageMentionedPartner.objects.create(page=post, partner=partners[number], sort_order=0)
         posts.append(post)
 
+    events = EventIndexPageFactory(parent=home_page)
+    event_pages = []
+    for number in range(size):
+        days = number * 10 - size * 5  # half of them past
+        event_pages.append(
+            EventPageFactory(
+                parent=events,
+                start=in_days(days),
+                end=in_days(days, hour=12),
+                format="in-person",
+                venue_name="A hall",
+                venue_address="1 Music Street",
+                region=regions[number % 2],
+                topics=topics[: number % 3 + 1],
+                audiences=audiences,
+                listing_image=images[number % 2],
+                write_up=posts[number],
+                speakers=[EventSpeaker(person=person) for person in people],
+                related_resources=[EventRelatedResource(resource=resource) for resource in resources[-3:]],
+            )
+        )
+
     return {
         "home": "/en/",
         "programme page": about.url,
@@ -156,6 +188,11 @@ def build_site(home_page, size):
         "blog index": blog.url,
         "blog index by tag": blog.url + "?tag=inclusion",
         "blog post": posts[-1].url,
+        "events": events.url,
+        "events with filters": events.url + "?format=in-person&region=london&topic=send&year=2030",
+        "past events": events.url + "past/",
+        "event": event_pages[-1].url,
+        "events calendar": events.url + "calendar/",
         "enews sign-up": "/en/enews/",
         "Welsh home": "/cy/",
         "Welsh programme page": "/cy/about/",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "resources",
     "partners",
     "blog",
+    "events",
     "newsletter",
     "search",
     "demo",

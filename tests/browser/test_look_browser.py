@@ -88,6 +88,7 @@ LISTINGS = [
     ("/en/resources/", ".library__count", "#library-results .card", "#library-filters"),
     ("/en/partners/", "#partner-results-heading", ".partner-list .card", "#partner-filters"),
     ("/en/blog/", ".listing__count", ".card-list--posts .card", "#blog-filters"),
+    ("/en/events/", ".library__count", "#event-results .card", "#event-filters"),
 ]
 
 
@@ -105,7 +106,7 @@ def check_menu_disclosure(page, url):
     assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == "site-menu"
     page.keyboard.press("Enter")
-    page.get_by_role("link", name="Working group").click()
+    page.get_by_role("link", name="Working group", exact=True).click()
     assert page.locator("h1").inner_text() == "National Music Services Working Group for Inclusion"
 
 

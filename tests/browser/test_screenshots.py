@@ -11,6 +11,8 @@ module then writes the baselines instead of comparing. CI never sets it (and ref
 What would make two runs differ is removed rather than tolerated:
 - the demo's blog posts are dated counting back from the day it is loaded; they are moved to
   count back from FIXED_TODAY instead, keeping their order and spacing;
+- the demo's events are dated from the day it is loaded, and which of them are upcoming depends
+  on the time: the whole test runs with Django's clock stopped at FIXED_NOW;
 - the demo's pictures are drawn from fixed seeds (demo/helpers.py) and served from MEDIA_ROOT;
 - lazy images are made eager and decoded, web fonts awaited (document.fonts.ready), animations
   and transitions stopped and the text caret hidden (Playwright's screenshot options);
@@ -21,8 +23,9 @@ What would make two runs differ is removed rather than tolerated:
 import io
 import mimetypes
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,6 +58,7 @@ MAX_DIFFERENT_FRACTION = 0.0002
 # And when the page's height differs by more than this many pixels.
 HEIGHT_TOLERANCE = 4
 FIXED_TODAY = date(2026, 1, 15)
+FIXED_NOW = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
 # Page types, by model, each shown as its first live page in the demo's tree.
 PAGE_TYPES = {
@@ -67,6 +71,8 @@ PAGE_TYPES = {
     "blog-index": "blog.blogindexpage",
     "blog-post": "blog.blogpage",
     "enquiry-form": "home.enquiryformpage",
+    "event-index": "events.eventindexpage",
+    "event": "events.eventpage",
 }
 # Public views that are not pages, by URL.
 VIEWS = {
@@ -222,6 +228,11 @@ def check(name, width, path, actual, height):
 def test_every_page_looks_as_committed(live_server, browser):
     """All the screenshots in one test, so that the demo is loaded once (it takes most of a minute)."""
     assert not (UPDATE and os.environ.get("CI")), "UPDATE_SCREENSHOTS=1 in CI: baselines are updated only on purpose"
+    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW):
+        check_every_page(live_server, browser)
+
+
+def check_every_page(live_server, browser):
     load_demo_site()
     fix_blog_dates()
     with translation.override("en"):  # an earlier test may have left Welsh active, which reverse() follows

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from demo import blog as blog_demo
 from demo import enquiries as enquiry_demo
+from demo import events as events_demo
 from demo import home as home_demo
 from demo import newsletter as newsletter_demo
 from demo import partners as partners_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             self.step("Resource library", resources_demo.load, home)
             self.step("Example enquiries", enquiry_demo.load, home)
             self.step("Blog posts", blog_demo.load, home)
+            self.step("Example events", events_demo.load, home)
             self.step("Enews sign-up", newsletter_demo.load, home)
             self.step("Welsh footer", home_demo.welsh_footer)
             # Last, so every page the old sites' addresses point at exists.
