@@ -274,7 +274,7 @@ def test_a_page_full_of_cards_takes_the_same_queries_at_any_size(client, home_pa
 # types, images and renditions; partners' roles and logo renditions; posts' images, renditions and
 # authors; programme pages' images and renditions), and the newest resources with their images and
 # renditions.
-CARD_PAGE_QUERIES = 32
+CARD_PAGE_QUERIES = 31
 
 
 # Demo content

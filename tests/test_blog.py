@@ -156,8 +156,8 @@ def test_tag_and_year_choices_come_from_the_posts_in_this_blog(client, blog):
     assert [o.get_text() for o in soup.select("select[name=year] option")] == ["All years", "2025", "2023"]
 
 
-BLOG_INDEX_QUERIES = 14
-BLOG_INDEX_QUERIES_AFTER_A_PUBLISH = 20
+BLOG_INDEX_QUERIES = 13
+BLOG_INDEX_QUERIES_AFTER_A_PUBLISH = 19
 
 
 @pytest.mark.parametrize("count", [10, 100])

@@ -8,6 +8,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage
+from events.models import EventIndexPage
 from home.models import EnquiryFormPage, HomePage, HomePageFeaturedResource, ProgrammePage
 from partners.models import PartnerIndexPage
 from resources.models import ResourceIndexPage
@@ -43,6 +44,7 @@ def test_programme_pages_live_under_home_or_other_programme_pages(home_page, pro
         ResourceIndexPage,
         PartnerIndexPage,
         BlogIndexPage,
+        EventIndexPage,
         EnquiryFormPage,
     ]
 
@@ -128,7 +130,7 @@ def test_home_page_query_count_stays_the_same_as_the_menu_grows(
         ProgrammePageFactory(parent=home_page, title=f"Section {number}")
     client.get("/en/")  # warm Wagtail's per-process caches (content types, site root paths)
     # The menu, footer and language links are cached; the site, the home page and its sections are not.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get("/en/")
     assert len(BeautifulSoup(response.content, "html.parser").select("nav[aria-label=Main] li")) == menu_pages + 1
 

@@ -268,6 +268,6 @@ def test_library_query_count_is_the_same_at_12_and_120_resources(client, library
     # Each time, with the menu, footer and language links cached: routing, the filter choices, every
     # filter count with the total in one query, the result ids, the results with their types and images.
     for _visit in range(2):
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(14):
             response = client.get(url)
         assert len(titles(response)) == min(12, size // 4)  # even numbers with topic SEND and London

@@ -263,8 +263,8 @@ def test_counts_and_lists_are_of_the_active_language_only(client, partners, home
 # routing, the regions, the counts per region (which add up to the paginator's count), the partners
 # with their logos, roles and renditions. The first request after a publish builds the menu, footer and
 # language links afresh too.
-DIRECTORY_QUERIES = 12
-DIRECTORY_QUERIES_AFTER_A_PUBLISH = 18
+DIRECTORY_QUERIES = 11
+DIRECTORY_QUERIES_AFTER_A_PUBLISH = 17
 
 
 @pytest.mark.parametrize("total", [15, 150])
@@ -295,10 +295,10 @@ def test_directory_queries_stay_constant_from_15_to_150_partners(
         assert len(listed(client.get("/en/partners/"))) == min(total, partner_directory.PARTNERS_PER_PAGE)
 
 
-PROFILE_QUERIES = 12  # with the menu, footer and language links cached (tests/test_query_counts.py)
+PROFILE_QUERIES = 11  # with the menu, footer and language links cached (tests/test_query_counts.py)
 # After a publish, whatever the number of roles and resources: routing, the roles, resources and posts
 # that mention it, the directory, the logo's renditions and every site-wide fragment.
-PROFILE_QUERIES_AFTER_A_PUBLISH = 18
+PROFILE_QUERIES_AFTER_A_PUBLISH = 17
 
 
 @pytest.mark.parametrize("total", [1, 12])
