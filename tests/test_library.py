@@ -122,7 +122,7 @@ def test_every_option_count_is_the_number_of_results_it_gives(client, catalogue,
 
 
 def test_counts_and_results_follow_a_publish_or_unpublish_at_once(client, catalogue):
-    """The filter counts are cached until the content changes (resources.library)."""
+    """A publish or an unpublish shows in the counts and results on the next request."""
     url = catalogue.url + "?topic=send"
     assert option_counts(client.get(url))[("type", "toolkit")] == (2, False)
     new = ResourcePageFactory(
