@@ -18,7 +18,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from demo.helpers import child_page, stream
-from events.models import Audience, EventIndexPage, EventPage, Region, Topic
+from events.models import EventIndexPage, EventPage
+from taxonomy.models import Audience, Region, Topic
 
 # The example series: the working group's meetings, this many days from the day the demo is loaded.
 MEETING_DAYS = [-84, 14, 98, 182]
