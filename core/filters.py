@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -225,6 +225,17 @@ def term_condition(model, lookup):
         return Q(pk__in=links.values(field.m2m_field_name()))
 
     return condition
+
+
+def term_filter(model, name, label, lookup):
+    """A counted filter on a taxonomy field of model: its rows with any of the chosen terms, counted per term."""
+    return Filter(
+        name,
+        label,
+        term_condition(model, lookup),
+        counted_by=F(f"{lookup}__translation_key"),
+        counted_through_links=model._meta.get_field(lookup).many_to_many,
+    )
 
 
 def any_of(make_condition):

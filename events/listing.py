@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import Filter, FilterSet, Option, any_of, term_condition
+from core.filters import Filter, FilterSet, Option, any_of, term_filter
 from core.i18n import locale_id
 from core.paging import paginate
 from events.models import EventFormat, EventPage, past, upcoming, with_card_data
@@ -31,21 +31,9 @@ FILTERS = [
         choices=EventFormat.choices,
         counted_by=F("format"),
     ),
-    Filter("region", _("Region"), term_condition(EventPage, "region"), counted_by=F("region__translation_key")),
-    Filter(
-        "audience",
-        _("Audience"),
-        term_condition(EventPage, "audiences"),
-        counted_by=F("audiences__translation_key"),
-        counted_through_links=True,
-    ),
-    Filter(
-        "topic",
-        _("Topic"),
-        term_condition(EventPage, "topics"),
-        counted_by=F("topics__translation_key"),
-        counted_through_links=True,
-    ),
+    term_filter(EventPage, "region", _("Region"), "region"),
+    term_filter(EventPage, "audience", _("Audience"), "audiences"),
+    term_filter(EventPage, "topic", _("Topic"), "topics"),
     # One date range per year (the __year lookup), which the start column serves.
     Filter("year", _("Year"), any_of(lambda year: Q(start__year=int(year))), counted_by=ExtractYear("start")),
 ]

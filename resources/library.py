@@ -16,13 +16,13 @@ a translated resource may still point at the source language's terms.
 The number of SQL queries is the same however many resources there are.
 """
 
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.db.models.functions import Concat, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import Filter, FilterSet, Option, any_of, term_condition
+from core.filters import Filter, FilterSet, Option, any_of, term_filter
 from core.forms import QueryField
 from core.i18n import locale_id
 from core.images import images_with_renditions
@@ -48,39 +48,16 @@ def principle_slugs():
 FILTERS = [
     # The keyword is matched by the search backend (Library.keyword_filtered), not by a condition.
     Filter("q", _("Keywords"), field=lambda: QueryField(label=_("Keywords"))),
-    Filter(
-        "type",
-        _("Resource type"),
-        term_condition(ResourcePage, "resource_type"),
-        counted_by=F("resource_type__translation_key"),
-    ),
-    Filter(
-        "topic",
-        _("Topic"),
-        term_condition(ResourcePage, "topics"),
-        counted_by=F("topics__translation_key"),
-        counted_through_links=True,
-    ),
+    term_filter(ResourcePage, "type", _("Resource type"), "resource_type"),
+    term_filter(ResourcePage, "topic", _("Topic"), "topics"),
     Filter(
         "principle",
         _("HEARD principle"),
         any_of(lambda slug: Q(**{f"heard_{slug}": True})),
         counted_by=principle_slugs(),
     ),
-    Filter(
-        "audience",
-        _("Audience"),
-        term_condition(ResourcePage, "audiences"),
-        counted_by=F("audiences__translation_key"),
-        counted_through_links=True,
-    ),
-    Filter(
-        "region",
-        _("Region"),
-        term_condition(ResourcePage, "regions"),
-        counted_by=F("regions__translation_key"),
-        counted_through_links=True,
-    ),
+    term_filter(ResourcePage, "audience", _("Audience"), "audiences"),
+    term_filter(ResourcePage, "region", _("Region"), "regions"),
     # One date range per year (the __year lookup), which the publication date index serves; __year__in cannot.
     Filter(
         "year",
